@@ -1,0 +1,4 @@
+/** `redline forecast` — placeholder until its engine lands. */
+import type { Command } from 'commander';
+
+export function register(_program: Command): void {}

@@ -1,0 +1,2 @@
+/** Public list of this engine family (filled in as it lands). */
+export {};

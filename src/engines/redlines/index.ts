@@ -1,0 +1,2 @@
+/** Red-line check, diff and zone of agreement: public list. */
+export {};

@@ -1,0 +1,2 @@
+/** Pure codecs between external formats and the case model: public list. */
+export {};
