@@ -1,0 +1,9 @@
+/**
+ * KTAB's Spatial Model of Politics (SMP), multi-dimensional: public list.
+ *
+ * Conventions: actor i is `input.actors[i]`, dimension k is `input.dimensions[k]`; positions are 0–100 in and
+ * out (internally 0–1 as in KTAB), salience 0–1, capability > 0. Utility matrices are u[i][j] = utility to
+ * actor i of actor j's position. Spec: reference/ktab/SMP.md.
+ */
+export * from './params.js';
+export { runSmp, type SmpOptions, type SmpResult, type SmpStopReason } from './run.js';
