@@ -5,10 +5,10 @@
 import { z } from 'zod';
 
 /** How coalition strengths become a victory probability (SMP.md §4.5). */
-export const VICTORY_PROB_MODELS = ['Linear', 'Square', 'Quartic', 'Octic', 'Binary'] as const;
-export type VictoryProbModel = (typeof VICTORY_PROB_MODELS)[number];
+export const SMP_VICTORY_PROB_MODELS = ['Linear', 'Square', 'Quartic', 'Octic', 'Binary'] as const;
+export type SmpVictoryProbModel = (typeof SMP_VICTORY_PROB_MODELS)[number];
 /** One-line notes on each value, for help texts. */
-export const VICTORY_PROB_MODEL_NOTES: Record<VictoryProbModel, string> = {
+export const SMP_VICTORY_PROB_MODEL_NOTES: Record<SmpVictoryProbModel, string> = {
   Linear: 'P(a>b) = s1/(s1+s2): odds proportional to coalition strength (default)',
   Square: 'odds proportional to squared strength',
   Quartic: 'odds proportional to strength to the 4th power',
@@ -17,26 +17,26 @@ export const VICTORY_PROB_MODEL_NOTES: Record<VictoryProbModel, string> = {
 };
 
 /** Probabilistic Condorcet election: pairwise probabilities → one distribution (SMP.md §4.6). */
-export const PCE_MODELS = ['Conditional', 'MarkovIncentive', 'MarkovUniform'] as const;
-export type PceModel = (typeof PCE_MODELS)[number];
-export const PCE_MODEL_NOTES: Record<PceModel, string> = {
+export const SMP_PCE_MODELS = ['Conditional', 'MarkovIncentive', 'MarkovUniform'] as const;
+export type SmpPceModel = (typeof SMP_PCE_MODELS)[number];
+export const SMP_PCE_MODEL_NOTES: Record<SmpPceModel, string> = {
   Conditional: 'p_a proportional to the product of a beating every option (default)',
   MarkovIncentive: 'Markov chain where losers defect to options in proportion to incentive',
   MarkovUniform: 'Markov chain where losers defect uniformly',
 };
 
 /** How an actor picks one option from its queue of bargains (SMP.md §7.4). */
-export const STATE_TRANSITIONS = ['Deterministic', 'Stochastic'] as const;
-export type StateTransitions = (typeof STATE_TRANSITIONS)[number];
-export const STATE_TRANSITION_NOTES: Record<StateTransitions, string> = {
+export const SMP_STATE_TRANSITIONS = ['Deterministic', 'Stochastic'] as const;
+export type SmpStateTransitions = (typeof SMP_STATE_TRANSITIONS)[number];
+export const SMP_STATE_TRANSITION_NOTES: Record<SmpStateTransitions, string> = {
   Deterministic: 'take the most probable option, first on ties (default)',
   Stochastic: 'draw an option from the PCE distribution with the seeded generator',
 };
 
 /** How a weighted actor votes between two options of given utilities (SMP.md §4.3). */
-export const VOTING_RULES = ['Binary', 'PropBin', 'Prop', 'PropCbc', 'Cubic', 'ASymProsp'] as const;
-export type VotingRule = (typeof VOTING_RULES)[number];
-export const VOTING_RULE_NOTES: Record<VotingRule, string> = {
+export const SMP_VOTING_RULES = ['Binary', 'PropBin', 'Prop', 'PropCbc', 'Cubic', 'ASymProsp'] as const;
+export type SmpVotingRule = (typeof SMP_VOTING_RULES)[number];
+export const SMP_VOTING_RULE_NOTES: Record<SmpVotingRule, string> = {
   Binary: 'full weight for the preferred option, whatever the utility gap',
   PropBin: '80 % proportional to the utility gap, 20 % binary',
   Prop: 'weight times the utility gap (default)',
@@ -46,9 +46,9 @@ export const VOTING_RULE_NOTES: Record<VotingRule, string> = {
 };
 
 /** How much of the target's own risk attitude an estimator attributes to it (SMP.md §5 step 6). */
-export const BIG_R_ADJUSTS = ['None', 'OneThird', 'Half', 'TwoThirds', 'Full'] as const;
-export type BigRAdjust = (typeof BIG_R_ADJUSTS)[number];
-export const BIG_R_ADJUST_NOTES: Record<BigRAdjust, string> = {
+export const SMP_BIG_R_ADJUSTS = ['None', 'OneThird', 'Half', 'TwoThirds', 'Full'] as const;
+export type SmpBigRAdjust = (typeof SMP_BIG_R_ADJUSTS)[number];
+export const SMP_BIG_R_ADJUST_NOTES: Record<SmpBigRAdjust, string> = {
   None: 'each estimator projects its own risk attitude on everyone',
   OneThird: 'one third the target’s attitude, two thirds the estimator’s (default)',
   Half: 'half and half',
@@ -57,36 +57,36 @@ export const BIG_R_ADJUST_NOTES: Record<BigRAdjust, string> = {
 };
 
 /** The range risk attitudes are scaled to (SMP.md §5 step 5). */
-export const BIG_R_RANGES = ['Min', 'Mid', 'Max'] as const;
-export type BigRRange = (typeof BIG_R_RANGES)[number];
-export const BIG_R_RANGE_NOTES: Record<BigRRange, string> = {
+export const SMP_BIG_R_RANGES = ['Min', 'Mid', 'Max'] as const;
+export type SmpBigRRange = (typeof SMP_BIG_R_RANGES)[number];
+export const SMP_BIG_R_RANGE_NOTES: Record<SmpBigRRange, string> = {
   Min: 'risk attitudes in [0, 1]',
   Mid: 'risk attitudes in [-1/2, 1] (default)',
   Max: 'risk attitudes in [-1, 1]',
 };
 
 /** What a third party expects to gain or lose by joining a contest (SMP.md §6 step 2). */
-export const THIRD_PARTY_COMMITS = ['NoCommit', 'SemiCommit', 'FullCommit'] as const;
-export type ThirdPartyCommit = (typeof THIRD_PARTY_COMMITS)[number];
-export const THIRD_PARTY_COMMIT_NOTES: Record<ThirdPartyCommit, string> = {
+export const SMP_THIRD_PARTY_COMMITS = ['NoCommit', 'SemiCommit', 'FullCommit'] as const;
+export type SmpThirdPartyCommit = (typeof SMP_THIRD_PARTY_COMMITS)[number];
+export const SMP_THIRD_PARTY_COMMIT_NOTES: Record<SmpThirdPartyCommit, string> = {
   NoCommit: 'a third party keeps its own position whoever wins',
   SemiCommit: 'a third party that backed the loser is dragged to the winner (default)',
   FullCommit: 'a third party always ends at the winner’s position',
 };
 
 /** Interpolation between two positions when forming a bargain (SMP.md §7.2). */
-export const INTER_VEC_BRGNS = ['S1P1', 'S2P2', 'S2PMax'] as const;
-export type InterVecBrgn = (typeof INTER_VEC_BRGNS)[number];
-export const INTER_VEC_BRGN_NOTES: Record<InterVecBrgn, string> = {
+export const SMP_INTER_VEC_BRGNS = ['S1P1', 'S2P2', 'S2PMax'] as const;
+export type SmpInterVecBrgn = (typeof SMP_INTER_VEC_BRGNS)[number];
+export const SMP_INTER_VEC_BRGN_NOTES: Record<SmpInterVecBrgn, string> = {
   S1P1: 'weights salience × probability',
   S2P2: 'weights salience² × probability², rounded to 1e-4 (default)',
   S2PMax: 'the likely loser concedes in proportion to its disadvantage; not rounded',
 };
 
 /** Which bargains are put in the two parties' queues (SMP.md §7.3). */
-export const BARGN_MODELS = ['InitOnlyInterp', 'InitRcvrInterp', 'PWCompInterp'] as const;
-export type BargnModel = (typeof BARGN_MODELS)[number];
-export const BARGN_MODEL_NOTES: Record<BargnModel, string> = {
+export const SMP_BARGN_MODELS = ['InitOnlyInterp', 'InitRcvrInterp', 'PWCompInterp'] as const;
+export type SmpBargnModel = (typeof SMP_BARGN_MODELS)[number];
+export const SMP_BARGN_MODEL_NOTES: Record<SmpBargnModel, string> = {
   InitOnlyInterp: 'only the initiator’s view of the bargain (default)',
   InitRcvrInterp: 'both the initiator’s and the receiver’s view, as two options',
   PWCompInterp: 'one bargain, the power-weighted mix of both views',
@@ -96,43 +96,43 @@ export const BARGN_MODEL_NOTES: Record<BargnModel, string> = {
  * What the receiver-perspective bargain (InitRcvrInterp, PWCompInterp) interpolates with (SMP.md §12.1).
  * KTAB passes the receiver's estimate of the initiator's *utility gain* where a probability belongs.
  */
-export const RECEIVER_BARGAIN_WEIGHTS = ['probability', 'ktabUtilityGain'] as const;
-export type ReceiverBargainWeight = (typeof RECEIVER_BARGAIN_WEIGHTS)[number];
+export const SMP_RECEIVER_BARGAIN_WEIGHTS = ['probability', 'ktabUtilityGain'] as const;
+export type SmpReceiverBargainWeight = (typeof SMP_RECEIVER_BARGAIN_WEIGHTS)[number];
 
 /** Whose capability weights the receiver's view in PWCompInterp (SMP.md §12.2). */
-export const PW_COMP_RECEIVER_CAPABILITIES = ['receiver', 'ktabInitiator'] as const;
-export type PwCompReceiverCapability = (typeof PW_COMP_RECEIVER_CAPABILITIES)[number];
+export const SMP_PW_COMP_RECEIVER_CAPABILITIES = ['receiver', 'ktabInitiator'] as const;
+export type SmpPwCompReceiverCapability = (typeof SMP_PW_COMP_RECEIVER_CAPABILITIES)[number];
 
 const probability01 = z.number().min(0).max(1);
 
 export const SmpParamsSchema = z
   .object({
     victoryProbModel: z
-      .enum(VICTORY_PROB_MODELS)
+      .enum(SMP_VICTORY_PROB_MODELS)
       .default('Linear')
       .describe('VictoryProbModel (SMP.md §4.5)'),
-    pceModel: z.enum(PCE_MODELS).default('Conditional').describe('PCEModel (SMP.md §4.6)'),
+    pceModel: z.enum(SMP_PCE_MODELS).default('Conditional').describe('PCEModel (SMP.md §4.6)'),
     stateTransitions: z
-      .enum(STATE_TRANSITIONS)
+      .enum(SMP_STATE_TRANSITIONS)
       .default('Deterministic')
       .describe('StateTransitions (SMP.md §7.4); Stochastic is seeded and reproducible'),
-    votingRule: z.enum(VOTING_RULES).default('Prop').describe('VotingRule (SMP.md §4.3)'),
-    bigRAdjust: z.enum(BIG_R_ADJUSTS).default('OneThird').describe('BigRAdjust (SMP.md §5)'),
-    bigRRange: z.enum(BIG_R_RANGES).default('Mid').describe('BigRRange (SMP.md §5)'),
+    votingRule: z.enum(SMP_VOTING_RULES).default('Prop').describe('VotingRule (SMP.md §4.3)'),
+    bigRAdjust: z.enum(SMP_BIG_R_ADJUSTS).default('OneThird').describe('BigRAdjust (SMP.md §5)'),
+    bigRRange: z.enum(SMP_BIG_R_RANGES).default('Mid').describe('BigRRange (SMP.md §5)'),
     thirdPartyCommit: z
-      .enum(THIRD_PARTY_COMMITS)
+      .enum(SMP_THIRD_PARTY_COMMITS)
       .default('SemiCommit')
       .describe('ThirdPartyCommit (SMP.md §6)'),
-    interVecBrgn: z.enum(INTER_VEC_BRGNS).default('S2P2').describe('InterVecBrgn (SMP.md §7.2)'),
-    bargnModel: z.enum(BARGN_MODELS).default('InitOnlyInterp').describe('BargnModel (SMP.md §7.3)'),
+    interVecBrgn: z.enum(SMP_INTER_VEC_BRGNS).default('S2P2').describe('InterVecBrgn (SMP.md §7.2)'),
+    bargnModel: z.enum(SMP_BARGN_MODELS).default('InitOnlyInterp').describe('BargnModel (SMP.md §7.3)'),
     receiverBargainWeight: z
-      .enum(RECEIVER_BARGAIN_WEIGHTS)
+      .enum(SMP_RECEIVER_BARGAIN_WEIGHTS)
       .default('probability')
       .describe(
         'Receiver-view bargain weight: corrected probability (default) or KTAB’s utility-gain defect (SMP.md §12.1)',
       ),
     pwCompReceiverCapability: z
-      .enum(PW_COMP_RECEIVER_CAPABILITIES)
+      .enum(SMP_PW_COMP_RECEIVER_CAPABILITIES)
       .default('receiver')
       .describe('PWCompInterp receiver weight c_j·S_j (default) or KTAB’s c_i·S_j (SMP.md §12.2)'),
     accommodation: z
@@ -156,7 +156,7 @@ export type SmpParams = z.infer<typeof SmpParamsSchema>;
 export const DEFAULT_SMP_PARAMS: SmpParams = Object.freeze(SmpParamsSchema.parse({})) as SmpParams;
 
 /** KTAB's 9-integer parameter vector order (SMP.md §3), used by its database and XML files. */
-export const KTAB_PARAMETER_ORDER = [
+export const SMP_KTAB_PARAMETER_ORDER = [
   'victoryProbModel',
   'pceModel',
   'stateTransitions',
@@ -169,7 +169,7 @@ export const KTAB_PARAMETER_ORDER = [
 ] as const;
 
 /** KTAB's XML element name of each parameter (SMP.md §2.2). */
-export const KTAB_XML_PARAMETER_NAMES: Record<(typeof KTAB_PARAMETER_ORDER)[number], string> = {
+export const SMP_KTAB_XML_PARAMETER_NAMES: Record<(typeof SMP_KTAB_PARAMETER_ORDER)[number], string> = {
   victoryProbModel: 'VictoryProbModel',
   pceModel: 'PCEModel',
   stateTransitions: 'StateTransitions',
@@ -182,14 +182,14 @@ export const KTAB_XML_PARAMETER_NAMES: Record<(typeof KTAB_PARAMETER_ORDER)[numb
 };
 
 /** The allowed values of each of the nine parameters, in KTAB's code order. */
-export const KTAB_PARAMETER_VALUES = {
-  victoryProbModel: VICTORY_PROB_MODELS,
-  pceModel: PCE_MODELS,
-  stateTransitions: STATE_TRANSITIONS,
-  votingRule: VOTING_RULES,
-  bigRAdjust: BIG_R_ADJUSTS,
-  bigRRange: BIG_R_RANGES,
-  thirdPartyCommit: THIRD_PARTY_COMMITS,
-  interVecBrgn: INTER_VEC_BRGNS,
-  bargnModel: BARGN_MODELS,
+export const SMP_KTAB_PARAMETER_VALUES = {
+  victoryProbModel: SMP_VICTORY_PROB_MODELS,
+  pceModel: SMP_PCE_MODELS,
+  stateTransitions: SMP_STATE_TRANSITIONS,
+  votingRule: SMP_VOTING_RULES,
+  bigRAdjust: SMP_BIG_R_ADJUSTS,
+  bigRRange: SMP_BIG_R_RANGES,
+  thirdPartyCommit: SMP_THIRD_PARTY_COMMITS,
+  interVecBrgn: SMP_INTER_VEC_BRGNS,
+  bargnModel: SMP_BARGN_MODELS,
 } as const;
