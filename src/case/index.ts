@@ -1,2 +1,8 @@
-/** The case model: schema, parsing with located issues, resolution of stances as of a date. */
+/** The case model: schema, parsing with located issues, validation, resolution as of a date, scenarios. */
 export * from './schema.js';
+export * from './issues.js';
+export * from './parse.js';
+export * from './validate.js';
+export * from './resolve.js';
+export * from './scenario.js';
+export * from './json-schema.js';

@@ -1,0 +1,182 @@
+/**
+ * Resolution of a case for analysis: option ids to scale values, red lines to numeric acceptable sets,
+ * and the stance of every actor on every issue as of a date (the latest stance on or before it).
+ */
+import type { Case, Issue, Position, RedLine, Source, SourceRef, Stance } from './schema.js';
+
+/** An acceptable set on a 0–100 scale: the interval [min, max], restricted to `values` when given. */
+export interface Acceptable {
+  min: number;
+  max: number;
+  /** Discrete acceptable points (options scales); undefined means the whole interval. */
+  values?: number[];
+}
+
+const EPS = 1e-9;
+
+/** The scale value of a position: a number as it is, an option id as its option's value. */
+export function positionValue(issue: Issue, position: Position): number {
+  if (typeof position === 'number') return position;
+  if (issue.scale.kind === 'options') {
+    const opt = issue.scale.options.find((o) => o.id === position);
+    if (opt) return opt.value;
+  }
+  throw new RangeError(`case/resolve: issue "${issue.id}" has no option "${position}"`);
+}
+
+/** Looks up a position without throwing: undefined when an option id is unknown. */
+export function maybePositionValue(issue: Issue, position: Position): number | undefined {
+  try {
+    return positionValue(issue, position);
+  } catch {
+    return undefined;
+  }
+}
+
+export function optionLabel(issue: Issue, value: number): string | undefined {
+  if (issue.scale.kind !== 'options') return undefined;
+  return issue.scale.options.find((o) => Math.abs(o.value - value) < EPS)?.label;
+}
+
+/** A red line as a numeric acceptable set on the issue's scale. */
+export function toAcceptable(issue: Issue, redLine: RedLine): Acceptable {
+  const min = redLine.min ?? 0;
+  const max = redLine.max ?? 100;
+  if (redLine.options && issue.scale.kind === 'options') {
+    const values = redLine.options
+      .map((id) => maybePositionValue(issue, id))
+      .filter((v): v is number => v !== undefined && v >= min - EPS && v <= max + EPS)
+      .sort((a, b) => a - b);
+    return { min, max, values };
+  }
+  if (issue.scale.kind === 'options' && (redLine.min !== undefined || redLine.max !== undefined)) {
+    const values = issue.scale.options.map((o) => o.value).filter((v) => v >= min - EPS && v <= max + EPS);
+    return { min, max, values: values.sort((a, b) => a - b) };
+  }
+  return { min, max };
+}
+
+export function isAcceptable(acc: Acceptable, x: number): boolean {
+  if (x < acc.min - EPS || x > acc.max + EPS) return false;
+  return acc.values === undefined || acc.values.some((v) => Math.abs(v - x) < EPS);
+}
+
+/** How far x lies from the acceptable set (0 inside; Infinity if the set is empty). */
+export function distanceToAcceptable(acc: Acceptable, x: number): number {
+  if (acc.values !== undefined) {
+    let best = Infinity;
+    for (const v of acc.values) best = Math.min(best, Math.abs(v - x));
+    return best;
+  }
+  if (x < acc.min) return acc.min - x;
+  if (x > acc.max) return x - acc.max;
+  return 0;
+}
+
+export function describeAcceptable(issue: Issue, acc: Acceptable): string {
+  if (acc.values !== undefined) {
+    if (acc.values.length === 0) return 'nothing';
+    return acc.values.map((v) => optionLabel(issue, v) ?? String(v)).join(' | ');
+  }
+  if (acc.min <= 0 && acc.max >= 100) return 'anything';
+  if (acc.min <= 0) return `≤ ${acc.max}`;
+  if (acc.max >= 100) return `≥ ${acc.min}`;
+  return `${acc.min}–${acc.max}`;
+}
+
+/** Describes a scale value with its option label when it has one. */
+export function describeValue(issue: Issue, value: number): string {
+  const label = optionLabel(issue, value);
+  return label ? `${label} (${value})` : String(value);
+}
+
+export interface ResolvedStance {
+  actor: string;
+  issue: string;
+  date: string;
+  position: number;
+  /** 0–100 as in the file. */
+  salience: number;
+  redLine?: Acceptable;
+  note?: string;
+  sources: SourceRef[];
+  stance: Stance;
+}
+
+export interface StanceIndex {
+  asOf: string;
+  get(actor: string, issue: string): ResolvedStance | undefined;
+  forActor(actor: string): ResolvedStance[];
+  forIssue(issue: string): ResolvedStance[];
+  all(): ResolvedStance[];
+}
+
+/** The latest date mentioned anywhere in the case, used when neither the caller nor the case gives one. */
+export function defaultAsOf(c: Case): string {
+  if (c.asOf) return c.asOf;
+  let latest = '0001-01-01';
+  const see = (d: string | undefined) => {
+    if (d && d > latest) latest = d;
+  };
+  c.stances.forEach((s) => see(s.date));
+  c.proposals.forEach((p) => see(p.date));
+  c.events.forEach((e) => see(e.date));
+  c.sources.forEach((s: Source) => see(s.date));
+  c.issues.forEach((i) => see(i.statusQuo?.date));
+  return latest;
+}
+
+/** Each actor's stance on each issue as of `asOf`: the latest stance dated on or before it. */
+export function stancesAsOf(c: Case, asOf: string = defaultAsOf(c)): StanceIndex {
+  const issues = new Map(c.issues.map((i) => [i.id, i]));
+  const latest = new Map<string, Stance>();
+  for (const s of c.stances) {
+    if (s.date > asOf) continue;
+    const key = `${s.actor}\u0000${s.issue}`;
+    const prev = latest.get(key);
+    if (!prev || s.date >= prev.date) latest.set(key, s);
+  }
+  const resolved: ResolvedStance[] = [];
+  for (const s of latest.values()) {
+    const issue = issues.get(s.issue);
+    if (!issue) continue;
+    const position = maybePositionValue(issue, s.position);
+    if (position === undefined) continue;
+    resolved.push({
+      actor: s.actor,
+      issue: s.issue,
+      date: s.date,
+      position,
+      salience: s.salience,
+      redLine: s.redLine ? toAcceptable(issue, s.redLine) : undefined,
+      note: s.note,
+      sources: s.sources,
+      stance: s,
+    });
+  }
+  const byKey = new Map(resolved.map((r) => [`${r.actor}\u0000${r.issue}`, r]));
+  const actorOrder = new Map(c.actors.map((a, i) => [a.id, i]));
+  const issueOrder = new Map(c.issues.map((x, i) => [x.id, i]));
+  resolved.sort(
+    (a, b) =>
+      (actorOrder.get(a.actor) ?? 0) - (actorOrder.get(b.actor) ?? 0) ||
+      (issueOrder.get(a.issue) ?? 0) - (issueOrder.get(b.issue) ?? 0),
+  );
+  return {
+    asOf,
+    get: (actor, issue) => byKey.get(`${actor}\u0000${issue}`),
+    forActor: (actor) => resolved.filter((r) => r.actor === actor),
+    forIssue: (issue) => resolved.filter((r) => r.issue === issue),
+    all: () => resolved,
+  };
+}
+
+/** The status-quo value of an issue, if the case states one. */
+export function statusQuoValue(issue: Issue): number | undefined {
+  return issue.statusQuo ? maybePositionValue(issue, issue.statusQuo.position) : undefined;
+}
+
+/** Utility of outcome x to an actor at `position` on a 0–100 scale: 1 at its position, 0 at the far end. */
+export function linearUtility(position: number, x: number): number {
+  return 1 - Math.abs(position - x) / 100;
+}
