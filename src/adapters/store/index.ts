@@ -1,0 +1,129 @@
+/**
+ * The store: one repository interface over SQLite (embedded default, a file in the data folder) or PostgreSQL
+ * (when a database URL is given), with a migration registry other modules add to.
+ *
+ * Evidence hook: if `./evidence-repo.ts` exists it is loaded by `openStore` and must export
+ *   - `evidenceMigrations: StoreMigration[]` (names like "0100-evidence-…"), run with the core ones;
+ *   - `createEvidenceRepository(db: Kysely<CoreDatabase>, ctx: StoreContext)` returning its repository
+ *     (exposed as `store.evidence`; it may use `db.withTables<…>()` for its own tables);
+ *   - optionally `jobHandlers: Record<string, JobHandler>` from src/adapters/jobs (e.g. `ingest`).
+ */
+import type { Kysely } from 'kysely';
+import {
+  connectPostgres,
+  connectSqlite,
+  DEFAULT_DATA_DIR,
+  type CoreDatabase,
+  type DialectName,
+} from './database.js';
+import { migrateToLatest, registerMigrations, type StoreMigration } from './migrations.js';
+import { createCaseRepository, type CaseRepository } from './case-repo.js';
+import { createAnalysisRepository, type AnalysisRepository } from './analysis-repo.js';
+import { createJobRepository, type JobRepository } from './job-repo.js';
+import { createTokenRepository, type TokenRepository } from './token-repo.js';
+
+export * from './database.js';
+export * from './migrations.js';
+export * from './pagination.js';
+export * from './errors.js';
+export type * from './case-repo.js';
+export type * from './analysis-repo.js';
+export type * from './job-repo.js';
+export type * from './token-repo.js';
+export { hashToken } from './token-repo.js';
+export { TERMINAL_STATUSES } from './job-repo.js';
+
+export interface OpenStoreOptions {
+  /** Folder for the embedded database; default `.redline-data`. Ignored when `databaseUrl` is set. */
+  dataDir?: string | undefined;
+  /** PostgreSQL connection string; when set, PostgreSQL is used instead of SQLite. */
+  databaseUrl?: string | undefined;
+  /** Clock for timestamps (ISO strings); tests pass a fixed one. */
+  now?: () => string;
+  /** Extra migrations to run (tests; other modules may also call `registerMigrations`). */
+  migrations?: StoreMigration[];
+}
+
+export interface StoreContext {
+  dialect: DialectName;
+  now: () => string;
+}
+
+/** What a module plugged into the store (evidence) exports; see the note at the top of this file. */
+export interface StorePlugin {
+  evidenceMigrations?: StoreMigration[];
+  createEvidenceRepository?: (db: Kysely<CoreDatabase>, ctx: StoreContext) => unknown;
+  jobHandlers?: Record<string, unknown>;
+}
+
+export interface Store {
+  db: Kysely<CoreDatabase>;
+  dialect: DialectName;
+  /** The file or (password-free) URL the store uses, for messages. */
+  location: string;
+  now: () => string;
+  cases: CaseRepository;
+  analyses: AnalysisRepository;
+  jobs: JobRepository;
+  tokens: TokenRepository;
+  /** The evidence repository when the evidence module is installed, else undefined. */
+  evidence: unknown;
+  /** The loaded plugin module, if any (job handlers live there). */
+  plugin: StorePlugin | undefined;
+  close(): Promise<void>;
+}
+
+let pluginPromise: Promise<StorePlugin | undefined> | undefined;
+
+/** Loads ./evidence-repo.ts if it exists; a missing file is normal, any other failure is reported. */
+export function loadStorePlugin(): Promise<StorePlugin | undefined> {
+  pluginPromise ??= (async () => {
+    const specifier = './evidence-repo.js';
+    try {
+      return (await import(specifier)) as StorePlugin;
+    } catch (err) {
+      const code = (err as { code?: string }).code;
+      const message = err instanceof Error ? err.message : String(err);
+      if (code === 'ERR_MODULE_NOT_FOUND' && message.includes('evidence-repo')) return undefined;
+      if (
+        /Cannot find module|Failed to load url|Does the file exist/i.test(message) &&
+        message.includes('evidence-repo')
+      )
+        return undefined;
+      throw err;
+    }
+  })();
+  return pluginPromise;
+}
+
+/** Opens (and migrates) the store. */
+export async function openStore(options: OpenStoreOptions = {}): Promise<Store> {
+  const now = options.now ?? (() => new Date().toISOString());
+  const dialect: DialectName = options.databaseUrl ? 'postgres' : 'sqlite';
+  const { db, location } = options.databaseUrl
+    ? connectPostgres(options.databaseUrl)
+    : connectSqlite(options.dataDir ?? DEFAULT_DATA_DIR);
+  try {
+    const plugin = await loadStorePlugin();
+    if (plugin?.evidenceMigrations) registerMigrations(plugin.evidenceMigrations);
+    if (options.migrations) registerMigrations(options.migrations);
+    await migrateToLatest(db, dialect);
+    const ctx: StoreContext = { dialect, now };
+    return {
+      db,
+      dialect,
+      location,
+      now,
+      cases: createCaseRepository(db, now),
+      analyses: createAnalysisRepository(db, now),
+      jobs: createJobRepository(db, now),
+      tokens: createTokenRepository(db, now),
+      evidence: plugin?.createEvidenceRepository ? plugin.createEvidenceRepository(db, ctx) : undefined,
+      plugin,
+      close: () => db.destroy(),
+    };
+  } catch (err) {
+    await db.destroy().catch(() => {});
+    throw err;
+  }
+}
