@@ -6,4 +6,11 @@
  * actor i of actor j's position. Spec: reference/ktab/SMP.md.
  */
 export * from './params.js';
-export { runSmp, type SmpOptions, type SmpResult, type SmpStopReason } from './run.js';
+export {
+  runSmp,
+  checkSmpInput,
+  SmpInputError,
+  type SmpOptions,
+  type SmpResult,
+  type SmpStopReason,
+} from './run.js';
