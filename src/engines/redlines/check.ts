@@ -67,6 +67,8 @@ export interface ActorVerdict {
   crossings: Crossing[];
   /** Salience-weighted utility of the plan relative to the status quo, in [−1, 1]; null if not computable. */
   utility: number | null;
+  /** Whether the plan leaves the actor at least as well off as the status quo (null if unknown). */
+  gainsOnStatusQuo: boolean | null;
   utilityByIssue: IssueUtility[];
   reasons: string[];
 }
@@ -157,8 +159,11 @@ export function checkProposal(c: Case, proposalId: string, options: CheckOptions
     if (!bound) reasons.push('the plan settles none of the issues on which it has a recorded stance');
     else if (crossings.length === 0) reasons.push('every issue the plan settles lies inside its red lines (or it has none there)');
     if (utility !== null && bound)
-      reasons.push(`salience-weighted utility against the status quo: ${utility >= 0 ? '+' : ''}${utility.toFixed(3)}`);
-    return { actor: a.id, name: a.name, veto: a.veto, verdict, crossings, utility, utilityByIssue, reasons };
+      reasons.push(
+        `salience-weighted utility against the status quo: ${utility >= 0 ? '+' : ''}${utility.toFixed(3)}${utility < 0 && crossings.length === 0 ? ' (no red line crossed, but worse off than without a deal)' : ''}`,
+      );
+    const gainsOnStatusQuo = utility === null || !bound ? null : utility >= 0;
+    return { actor: a.id, name: a.name, veto: a.veto, verdict, crossings, utility, gainsOnStatusQuo, utilityByIssue, reasons };
   });
   for (const id of noStatusQuo) warnings.push(`issue "${id}" has no status quo; it is left out of utilities`);
 

@@ -1,4 +1,11 @@
-/** `redline schema` — being written. */
+/** `redline schema`: prints the case file's JSON Schema (for editors and other tools). */
 import type { Command } from 'commander';
+import { caseJsonSchema } from '../../../index.js';
+import { printJson } from '../output.js';
 
-export function register(_program: Command): void {}
+export function register(program: Command): void {
+  program
+    .command('schema')
+    .description('print the JSON Schema of case files (point "$schema" at it for editor completion)')
+    .action(() => printJson(caseJsonSchema()));
+}
