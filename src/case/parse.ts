@@ -39,15 +39,14 @@ export function parseCase(text: string, options: ParseOptions = {}): ParseResult
     });
   const junk = binaryOffset(text);
   if (junk !== undefined) {
-    const lc = new LineCounter();
-    for (let i = text.indexOf('\n'); i !== -1 && i < junk; i = text.indexOf('\n', i + 1)) lc.addNewLine(i + 1);
-    const pos = lc.linePos(junk);
+    const before = text.slice(0, junk);
+    const lineStart = before.lastIndexOf('\n') + 1;
     return fail({
       code: 'binary',
       severity: 'error',
       path: [],
-      line: pos.line,
-      column: pos.col,
+      line: before.split('\n').length,
+      column: junk - lineStart + 1,
       message: 'this is not a text file (it contains control or undecodable bytes)',
       hint: 'case files are UTF-8 YAML or JSON text',
     });
@@ -59,8 +58,8 @@ export function parseCase(text: string, options: ParseOptions = {}): ParseResult
     code: `yaml_${e.code.toLowerCase()}`,
     severity: 'error',
     path: [],
-    line: e.linePos?.[0].line,
-    column: e.linePos?.[0].col,
+    line: lineCounter.linePos(e.pos[0]).line,
+    column: lineCounter.linePos(e.pos[0]).col,
     message: e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, ''),
     hint: syntaxHint(e.code),
   }));

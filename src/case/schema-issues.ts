@@ -193,7 +193,10 @@ export function fromZodIssues(root: AnySchema, issues: readonly z.core.$ZodIssue
 }
 
 function unionHint(root: AnySchema, path: CasePath, data: unknown): string | undefined {
-  const s = schemaAt(root, path, data);
+  // zod reports a bad discriminator at the tag's own path; the union is then one level up.
+  const here = schemaAt(root, path, data);
+  const up = path.length > 0 ? schemaAt(root, path.slice(0, -1), undefined) : undefined;
+  const s = here && defOf(here).type === 'union' ? here : up && defOf(up).type === 'union' ? up : here;
   if (!s) return undefined;
   const d = defOf(s);
   if (d.type === 'union' && d.discriminator && d.options) {
