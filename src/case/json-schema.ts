@@ -8,6 +8,9 @@ import { CaseSchema, FORMAT_VERSION } from './schema.js';
 export const CASE_SCHEMA_ID = `https://redline.invalid/schema/case-v${FORMAT_VERSION}.json`;
 
 export function caseJsonSchema(): Record<string, unknown> {
-  const schema = z.toJSONSchema(CaseSchema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+  const schema = z.toJSONSchema(CaseSchema, { io: 'input', unrepresentable: 'any' }) as Record<
+    string,
+    unknown
+  >;
   return { ...schema, $id: CASE_SCHEMA_ID, title: 'Redline case file' };
 }

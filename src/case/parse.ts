@@ -10,8 +10,7 @@ import { CaseSchema, type Case } from './schema.js';
 import { validateCase } from './validate.js';
 
 export type ParseResult =
-  | { ok: true; case: Case; warnings: CaseIssue[] }
-  | { ok: false; issues: CaseIssue[] };
+  { ok: true; case: Case; warnings: CaseIssue[] } | { ok: false; issues: CaseIssue[] };
 
 export interface ParseOptions {
   /** Largest text accepted, in characters. */
@@ -22,7 +21,11 @@ export interface ParseOptions {
   maxAliases?: number;
 }
 
-export const PARSE_DEFAULTS: Required<ParseOptions> = { maxChars: 20_000_000, maxDepth: 64, maxAliases: 1000 };
+export const PARSE_DEFAULTS: Required<ParseOptions> = {
+  maxChars: 20_000_000,
+  maxDepth: 64,
+  maxAliases: 1000,
+};
 
 const fail = (issue: CaseIssue): ParseResult => ({ ok: false, issues: [issue] });
 
@@ -99,7 +102,10 @@ export function parseCase(text: string, options: ParseOptions = {}): ParseResult
 
   const parsed = CaseSchema.safeParse(data);
   if (!parsed.success)
-    return { ok: false, issues: locateAll(doc, lineCounter, fromZodIssues(CaseSchema, parsed.error.issues, data)) };
+    return {
+      ok: false,
+      issues: locateAll(doc, lineCounter, fromZodIssues(CaseSchema, parsed.error.issues, data)),
+    };
   const semantic = locateAll(doc, lineCounter, validateCase(parsed.data));
   const errors = semantic.filter((i) => i.severity === 'error');
   if (errors.length > 0) return { ok: false, issues: semantic };

@@ -16,7 +16,11 @@ export class UnknownScenarioError extends Error {
 
 export function findScenario(c: Case, scenarioId: string): Scenario {
   const s = c.scenarios.find((x) => x.id === scenarioId);
-  if (!s) throw new UnknownScenarioError(scenarioId, c.scenarios.map((x) => x.id));
+  if (!s)
+    throw new UnknownScenarioError(
+      scenarioId,
+      c.scenarios.map((x) => x.id),
+    );
   return s;
 }
 
@@ -44,7 +48,15 @@ function applyChange(c: Case, ch: ScenarioChange): Case {
         issues: c.issues.map((i) =>
           i.id !== ch.issue
             ? i
-            : { ...i, statusQuo: { date: i.statusQuo?.date ?? EARLIEST, sources: [], ...i.statusQuo, position: ch.position } },
+            : {
+                ...i,
+                statusQuo: {
+                  date: i.statusQuo?.date ?? EARLIEST,
+                  sources: [],
+                  ...i.statusQuo,
+                  position: ch.position,
+                },
+              },
         ),
       };
     case 'stance': {
@@ -57,7 +69,8 @@ function applyChange(c: Case, ch: ScenarioChange): Case {
         else if (ch.redLine !== undefined) next.redLine = ch.redLine;
         return next;
       };
-      if (c.stances.some(matches)) return { ...c, stances: c.stances.map((s) => (matches(s) ? patch(s) : s)) };
+      if (c.stances.some(matches))
+        return { ...c, stances: c.stances.map((s) => (matches(s) ? patch(s) : s)) };
       if (ch.position === undefined || ch.salience === undefined) return c;
       const added: Stance = {
         actor: ch.actor,

@@ -9,7 +9,9 @@ import { z } from 'zod';
 export const MAX_FORECAST_RUNS = 1_000_000;
 
 // A local id pattern: schema.ts imports this module, so importing IdSchema back would be circular.
-const RefId = z.string().regex(/^[a-z0-9][a-z0-9._-]*$/, 'ids use lowercase letters, digits, ".", "_" and "-"');
+const RefId = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9._-]*$/, 'ids use lowercase letters, digits, ".", "_" and "-"');
 
 export const UncertaintySchema = z
   .strictObject({
@@ -18,35 +20,57 @@ export const UncertaintySchema = z
       .min(0)
       .max(1)
       .default(0.2)
-      .describe('Relative range of capability: each run multiplies it by a factor drawn from [1 − r, 1 + r] (0.2 = ±20 %).'),
+      .describe(
+        'Relative range of capability: each run multiplies it by a factor drawn from [1 − r, 1 + r] (0.2 = ±20 %).',
+      ),
     salience: z
       .number()
       .min(0)
       .max(100)
       .default(10)
-      .describe('Range of salience in points of the 0–100 scale: each run adds a draw from [−r, +r], clipped to 0–100.'),
+      .describe(
+        'Range of salience in points of the 0–100 scale: each run adds a draw from [−r, +r], clipped to 0–100.',
+      ),
     position: z
       .number()
       .min(0)
       .max(100)
       .default(5)
-      .describe('Range of position in points of the issue scale: each run adds a draw from [−r, +r], clipped to 0–100.'),
+      .describe(
+        'Range of position in points of the issue scale: each run adds a draw from [−r, +r], clipped to 0–100.',
+      ),
     distribution: z
       .enum(['uniform', 'normal'])
       .default('uniform')
-      .describe('Shape of the draws: uniform over the range, or normal with standard deviation r/2 (clipped at ±r).'),
+      .describe(
+        'Shape of the draws: uniform over the range, or normal with standard deviation r/2 (clipped at ±r).',
+      ),
   })
   .describe('How much the inputs are perturbed in each Monte Carlo run.');
 
 export const UncertaintyOverrideSchema = z
   .strictObject({
     actor: RefId.optional().describe('Actor the override applies to; all actors when absent.'),
-    issue: RefId.optional().describe('Issue the override applies to (salience and position only); all issues when absent.'),
+    issue: RefId.optional().describe(
+      'Issue the override applies to (salience and position only); all issues when absent.',
+    ),
     capability: z.number().min(0).max(1).optional().describe('Relative capability range for this actor.'),
-    salience: z.number().min(0).max(100).optional().describe('Salience range in points for this actor/issue.'),
-    position: z.number().min(0).max(100).optional().describe('Position range in points for this actor/issue.'),
+    salience: z
+      .number()
+      .min(0)
+      .max(100)
+      .optional()
+      .describe('Salience range in points for this actor/issue.'),
+    position: z
+      .number()
+      .min(0)
+      .max(100)
+      .optional()
+      .describe('Position range in points for this actor/issue.'),
   })
-  .refine((o) => o.actor !== undefined || o.issue !== undefined, { message: 'an override names an actor, an issue or both' })
+  .refine((o) => o.actor !== undefined || o.issue !== undefined, {
+    message: 'an override names an actor, an issue or both',
+  })
   .describe('A narrower or wider range for one actor and/or issue; the most specific override wins.');
 
 export const BdmOptionsSchema = z
@@ -72,12 +96,16 @@ export const BdmOptionsSchema = z
       .min(0)
       .max(1)
       .default(1)
-      .describe('Probability Q that the status quo persists without a challenge (1 = BDM 1994 and Table 2; 0.5 = BDM 2009).'),
+      .describe(
+        'Probability Q that the status quo persists without a challenge (1 = BDM 1994 and Table 2; 0.5 = BDM 2009).',
+      ),
     stopWhenStable: z.boolean().default(false).describe('Stop before `rounds` when a round moves nobody.'),
     outcome: z
       .enum(['median', 'mean'])
       .default('median')
-      .describe('Which summary of the final positions is the forecast: the median voter (default) or the c·s-weighted mean.'),
+      .describe(
+        'Which summary of the final positions is the forecast: the median voter (default) or the c·s-weighted mean.',
+      ),
   })
   .describe('Options of the BDM expected-utility model (Scholz, Calbert & Smith 2011).');
 
@@ -103,24 +131,36 @@ export const ModelOptionsSchema = z
       .describe('Median-voter model.'),
     nash: z
       .strictObject({
-        utility: z.enum(['quadratic', 'linear']).default('quadratic').describe('Shape of each actor’s utility around its position.'),
-        weights: z.enum(['capability-salience', 'capability']).default('capability-salience').describe('Bargaining weights.'),
+        utility: z
+          .enum(['quadratic', 'linear'])
+          .default('quadratic')
+          .describe('Shape of each actor’s utility around its position.'),
+        weights: z
+          .enum(['capability-salience', 'capability'])
+          .default('capability-salience')
+          .describe('Bargaining weights.'),
         insideHull: z
           .enum(['status-quo', 'majority-side'])
           .default('majority-side')
-          .describe('When the status quo lies between the positions: return it, or bargain among the heavier side.'),
+          .describe(
+            'When the status quo lies between the positions: return it, or bargain among the heavier side.',
+          ),
       })
       .default({ utility: 'quadratic', weights: 'capability-salience', insideHull: 'majority-side' })
       .describe('Asymmetric Nash bargaining solution with the status quo as disagreement point.'),
     bdm: BdmOptionsSchema.default(BdmOptionsSchema.parse({})),
     exchange: z
-      .strictObject({ rounds: z.number().int().min(1).max(100).default(1).describe('Rounds of vote exchange.') })
+      .strictObject({
+        rounds: z.number().int().min(1).max(100).default(1).describe('Rounds of vote exchange.'),
+      })
       .default({ rounds: 1 })
       .describe('Stokman equal-gain exchange model.'),
     smp: z
       .looseObject({})
       .default({})
-      .describe('KTAB SMP parameters (victoryProbModel, pceModel, votingRule, …); checked by the SMP engine when it runs.'),
+      .describe(
+        'KTAB SMP parameters (victoryProbModel, pceModel, votingRule, …); checked by the SMP engine when it runs.',
+      ),
   })
   .describe('Options of each bargaining model.');
 
@@ -133,9 +173,16 @@ export const ForecastSettingsSchema = z
       .max(MAX_FORECAST_RUNS)
       .default(1000)
       .describe(`Default number of Monte Carlo runs (at most ${MAX_FORECAST_RUNS}).`),
-    seed: z.number().int().default(1).describe('Default seed of the Monte Carlo runs; the same seed gives the same result.'),
+    seed: z
+      .number()
+      .int()
+      .default(1)
+      .describe('Default seed of the Monte Carlo runs; the same seed gives the same result.'),
     uncertainty: UncertaintySchema.default(UncertaintySchema.parse({})),
-    overrides: z.array(UncertaintyOverrideSchema).default([]).describe('Per-actor or per-issue uncertainty ranges.'),
+    overrides: z
+      .array(UncertaintyOverrideSchema)
+      .default([])
+      .describe('Per-actor or per-issue uncertainty ranges.'),
     models: ModelOptionsSchema.default(ModelOptionsSchema.parse({})),
   })
   .describe('Settings for forecasts: Monte Carlo uncertainty ranges, overrides and model options.');

@@ -27,7 +27,10 @@ function unwrap(s: AnySchema): AnySchema {
   let cur = s;
   for (let i = 0; i < 20; i++) {
     const d = defOf(cur);
-    if ((d.type === 'optional' || d.type === 'default' || d.type === 'nullable' || d.type === 'prefault') && d.innerType)
+    if (
+      (d.type === 'optional' || d.type === 'default' || d.type === 'nullable' || d.type === 'prefault') &&
+      d.innerType
+    )
       cur = d.innerType;
     else if (d.type === 'pipe' && d.in) cur = d.in;
     else return cur;
@@ -98,16 +101,27 @@ export function closest(word: string, candidates: readonly string[]): string | u
 }
 
 const typeName = (v: unknown): string =>
-  v === null ? 'null' : Array.isArray(v) ? 'a list' : typeof v === 'object' ? 'a mapping' : `${typeof v} ${JSON.stringify(v)}`;
+  v === null
+    ? 'null'
+    : Array.isArray(v)
+      ? 'a list'
+      : typeof v === 'object'
+        ? 'a mapping'
+        : `${typeof v} ${JSON.stringify(v)}`;
 
 function valueAt(data: unknown, path: CasePath): unknown {
   let v = data;
-  for (const seg of path) v = v && typeof v === 'object' ? (v as Record<string | number, unknown>)[seg] : undefined;
+  for (const seg of path)
+    v = v && typeof v === 'object' ? (v as Record<string | number, unknown>)[seg] : undefined;
   return v;
 }
 
 /** Maps zod issues (from CaseSchema.safeParse) to CaseIssues. Unknown keys become one issue per key. */
-export function fromZodIssues(root: AnySchema, issues: readonly z.core.$ZodIssue[], data: unknown): CaseIssue[] {
+export function fromZodIssues(
+  root: AnySchema,
+  issues: readonly z.core.$ZodIssue[],
+  data: unknown,
+): CaseIssue[] {
   const out: CaseIssue[] = [];
   for (const zi of issues) {
     const path = zi.path.filter((p): p is string | number => typeof p !== 'symbol');
@@ -135,7 +149,9 @@ export function fromZodIssues(root: AnySchema, issues: readonly z.core.$ZodIssue
           code: missing ? 'missing_field' : 'wrong_type',
           severity: 'error',
           path,
-          message: missing ? `required field is missing (expected ${zi.expected})` : `expected ${zi.expected}, got ${typeName(got)}`,
+          message: missing
+            ? `required field is missing (expected ${zi.expected})`
+            : `expected ${zi.expected}, got ${typeName(got)}`,
           hint: missing ? `add "${String(path[path.length - 1])}"` : `write a value of type ${zi.expected}`,
         });
         break;
@@ -171,7 +187,9 @@ export function fromZodIssues(root: AnySchema, issues: readonly z.core.$ZodIssue
           severity: 'error',
           path,
           message: `invalid value ${typeName(got)}`,
-          hint: guess ? `did you mean "${guess}"? allowed: ${allowed.join(', ')}` : `allowed: ${allowed.join(', ')}`,
+          hint: guess
+            ? `did you mean "${guess}"? allowed: ${allowed.join(', ')}`
+            : `allowed: ${allowed.join(', ')}`,
         });
         break;
       }
@@ -200,7 +218,9 @@ function unionHint(root: AnySchema, path: CasePath, data: unknown): string | und
   if (!s) return undefined;
   const d = defOf(s);
   if (d.type === 'union' && d.discriminator && d.options) {
-    const tags = d.options.flatMap((o) => defOf(defOf(unwrap(o)).shape?.[d.discriminator!] ?? o).values ?? []);
+    const tags = d.options.flatMap(
+      (o) => defOf(defOf(unwrap(o)).shape?.[d.discriminator!] ?? o).values ?? [],
+    );
     return `set "${d.discriminator}" to one of: ${tags.map(String).join(', ')}`;
   }
   const desc = (s as unknown as { description?: string }).description;

@@ -18,11 +18,16 @@ export const FORMAT_VERSION = 1;
 
 export const IdSchema = z
   .string()
-  .regex(/^[a-z0-9][a-z0-9._-]*$/, 'ids use lowercase letters, digits, ".", "_" and "-", starting with a letter or digit')
+  .regex(
+    /^[a-z0-9][a-z0-9._-]*$/,
+    'ids use lowercase letters, digits, ".", "_" and "-", starting with a letter or digit',
+  )
   .max(80)
   .describe('Identifier, unique within its list: lowercase letters, digits, ".", "_" and "-".');
 
-export const DateSchema = z.iso.date('dates are calendar dates written YYYY-MM-DD').describe('Calendar date, YYYY-MM-DD.');
+export const DateSchema = z.iso
+  .date('dates are calendar dates written YYYY-MM-DD')
+  .describe('Calendar date, YYYY-MM-DD.');
 
 export const ScaleValueSchema = z
   .number()
@@ -38,8 +43,17 @@ export const PositionSchema = z
 export const SourceRefSchema = z
   .strictObject({
     source: IdSchema.describe('Id of an entry in `sources`.'),
-    quote: z.string().max(600).optional().describe('Short quoted span from the source that supports the claim.'),
-    start: z.number().int().min(0).optional().describe('Character offset of the quote in the cleaned source text.'),
+    quote: z
+      .string()
+      .max(600)
+      .optional()
+      .describe('Short quoted span from the source that supports the claim.'),
+    start: z
+      .number()
+      .int()
+      .min(0)
+      .optional()
+      .describe('Character offset of the quote in the cleaned source text.'),
     end: z.number().int().min(0).optional().describe('Character offset just past the quote.'),
   })
   .describe('Evidence for a claim: a source and, ideally, the quoted span.');
@@ -54,14 +68,18 @@ export const ActorSchema = z
     aliases: z
       .array(z.string().min(1).max(200))
       .default([])
-      .describe('Other names used in text (capitals, metonyms, leaders’ titles) for matching articles to actors.'),
+      .describe(
+        'Other names used in text (capitals, metonyms, leaders’ titles) for matching articles to actors.',
+      ),
     capability: z
       .number()
       .min(0, 'capability cannot be negative')
       .default(1)
       .describe('Relative power to affect the outcome (≥ 0, any unit consistent within the case).'),
     veto: z.boolean().default(false).describe('Whether the actor’s consent is required for a settlement.'),
-    parent: IdSchema.optional().describe('Actor this one belongs to (a leader to a state, a member to an alliance).'),
+    parent: IdSchema.optional().describe(
+      'Actor this one belongs to (a leader to a state, a member to an alliance).',
+    ),
     color: z
       .string()
       .regex(/^#[0-9a-fA-F]{6}$/, 'colours are written #rrggbb')
@@ -168,7 +186,10 @@ export const SettlementSchema = z.strictObject({
 export const PointSchema = z.strictObject({
   number: z.number().int().min(0),
   summary: z.string().min(1).max(2000).describe('What the point says, in the case author’s words.'),
-  settles: z.array(SettlementSchema).default([]).describe('Issue outcomes the point sets; empty if it settles none.'),
+  settles: z
+    .array(SettlementSchema)
+    .default([])
+    .describe('Issue outcomes the point sets; empty if it settles none.'),
   sources: z.array(SourceRefSchema).default([]),
 });
 
@@ -234,7 +255,11 @@ const StanceChange = z.strictObject({
   salience: z.number().min(0).max(100).optional(),
   redLine: RedLineSchema.nullable().optional().describe('New red line; null removes it.'),
 });
-const StatusQuoChange = z.strictObject({ op: z.literal('statusQuo'), issue: IdSchema, position: PositionSchema });
+const StatusQuoChange = z.strictObject({
+  op: z.literal('statusQuo'),
+  issue: IdSchema,
+  position: PositionSchema,
+});
 
 export const ScenarioChangeSchema = z.discriminatedUnion('op', [
   CapabilityChange,
@@ -269,7 +294,10 @@ export const CaseSchema = z
     proposals: z.array(ProposalSchema).default([]),
     events: z.array(EventSchema).default([]),
     scenarios: z.array(ScenarioSchema).default([]),
-    conflicts: z.array(ConflictSchema).default([]).describe('Graph-model (GMCR) conflicts over the case’s actors.'),
+    conflicts: z
+      .array(ConflictSchema)
+      .default([])
+      .describe('Graph-model (GMCR) conflicts over the case’s actors.'),
     forecast: ForecastSettingsSchema.optional(),
   })
   .describe('A Redline negotiation case file.');

@@ -13,7 +13,9 @@ export function buildCase(overrides: Partial<CaseInput> = {}): Case {
       { id: 'a', name: 'A', kind: 'state', veto: true },
       { id: 'b', name: 'B', kind: 'state', veto: true },
     ],
-    issues: [{ id: 'x', name: 'X', scale: { kind: 'continuous' }, statusQuo: { position: 50, date: '2025-01-01' } }],
+    issues: [
+      { id: 'x', name: 'X', scale: { kind: 'continuous' }, statusQuo: { position: 50, date: '2025-01-01' } },
+    ],
   };
   return CaseSchema.parse({ ...base, ...overrides });
 }

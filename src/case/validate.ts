@@ -20,7 +20,12 @@ export function validateCase(c: Case): CaseIssue[] {
     list.forEach((x, i) => {
       const first = seen.get(x.id);
       if (first !== undefined)
-        err('duplicate_id', [field, i, 'id'], `duplicate id "${x.id}" (first used at ${field}[${first}])`, 'give each entry its own id');
+        err(
+          'duplicate_id',
+          [field, i, 'id'],
+          `duplicate id "${x.id}" (first used at ${field}[${first}])`,
+          'give each entry its own id',
+        );
       else seen.set(x.id, i);
     });
     return new Set(seen.keys());
@@ -40,7 +45,9 @@ export function validateCase(c: Case): CaseIssue[] {
       `unknown_${kind}`,
       path,
       `unknown ${kind} "${value}"`,
-      guess ? `did you mean "${guess}"?` : `add it to "${field}" or use one of: ${[...set].slice(0, 12).join(', ')}`,
+      guess
+        ? `did you mean "${guess}"?`
+        : `add it to "${field}" or use one of: ${[...set].slice(0, 12).join(', ')}`,
     );
     return false;
   };
@@ -62,11 +69,19 @@ export function validateCase(c: Case): CaseIssue[] {
         issue.scale.kind === 'options'
           ? `"${p}" is not an option of issue "${issue.id}"`
           : `issue "${issue.id}" has a continuous scale: positions are numbers 0–100, not "${p}"`,
-        guess ? `did you mean "${guess}"?` : opts.length ? `use one of: ${opts.join(', ')}` : 'write a number from 0 to 100',
+        guess
+          ? `did you mean "${guess}"?`
+          : opts.length
+            ? `use one of: ${opts.join(', ')}`
+            : 'write a number from 0 to 100',
       );
       return;
     }
-    if (typeof p === 'number' && issue.scale.kind === 'options' && !issue.scale.options.some((o) => o.value === p))
+    if (
+      typeof p === 'number' &&
+      issue.scale.kind === 'options' &&
+      !issue.scale.options.some((o) => o.value === p)
+    )
       err(
         'off_scale',
         path,
@@ -77,7 +92,8 @@ export function validateCase(c: Case): CaseIssue[] {
 
   c.actors.forEach((a, i) => {
     if (a.parent !== undefined) {
-      if (a.parent === a.id) err('parent_cycle', ['actors', i, 'parent'], 'an actor cannot be its own parent');
+      if (a.parent === a.id)
+        err('parent_cycle', ['actors', i, 'parent'], 'an actor cannot be its own parent');
       else refActor(a.parent, ['actors', i, 'parent']);
     }
     refSources(a.sources, ['actors', i, 'sources']);
@@ -88,7 +104,12 @@ export function validateCase(c: Case): CaseIssue[] {
     for (let p = a.parent; p !== undefined; p = parents.get(p)) {
       if (seen.has(p)) {
         if (p === a.id && a.parent !== a.id)
-          err('parent_cycle', ['actors', i, 'parent'], `parent chain of "${a.id}" loops back to itself`, 'break the cycle');
+          err(
+            'parent_cycle',
+            ['actors', i, 'parent'],
+            `parent chain of "${a.id}" loops back to itself`,
+            'break the cycle',
+          );
         break;
       }
       seen.add(p);
@@ -99,11 +120,17 @@ export function validateCase(c: Case): CaseIssue[] {
     if (issue.scale.kind === 'options') {
       const seen = new Set<string>();
       issue.scale.options.forEach((o, k) => {
-        if (seen.has(o.id)) err('duplicate_id', ['issues', i, 'scale', 'options', k, 'id'], `duplicate option id "${o.id}"`);
+        if (seen.has(o.id))
+          err('duplicate_id', ['issues', i, 'scale', 'options', k, 'id'], `duplicate option id "${o.id}"`);
         seen.add(o.id);
         const prev = issue.scale.kind === 'options' ? issue.scale.options[k - 1] : undefined;
         if (prev && prev.value >= o.value)
-          err('options_order', ['issues', i, 'scale', 'options', k, 'value'], 'option values must increase down the list', 'order the options from 0 towards 100');
+          err(
+            'options_order',
+            ['issues', i, 'scale', 'options', k, 'value'],
+            'option values must increase down the list',
+            'order the options from 0 towards 100',
+          );
       });
     }
     if (issue.statusQuo) {
@@ -121,7 +148,12 @@ export function validateCase(c: Case): CaseIssue[] {
     const key = `${s.actor}|${s.issue}|${s.date}`;
     const first = stanceKeys.get(key);
     if (first !== undefined)
-      err('duplicate_stance', [...base, 'date'], `a stance of "${s.actor}" on "${s.issue}" dated ${s.date} already exists (stances[${first}])`, 'merge them or change one date');
+      err(
+        'duplicate_stance',
+        [...base, 'date'],
+        `a stance of "${s.actor}" on "${s.issue}" dated ${s.date} already exists (stances[${first}])`,
+        'merge them or change one date',
+      );
     else stanceKeys.set(key, i);
     const issue = issues.get(s.issue);
     if (!actorOk || !issueOk || !issue) return;
@@ -129,22 +161,38 @@ export function validateCase(c: Case): CaseIssue[] {
     if (!s.redLine) return;
     if (s.redLine.options) {
       if (issue.scale.kind !== 'options')
-        err('redline_options_on_continuous', [...base, 'redLine', 'options'], `issue "${issue.id}" has a continuous scale; red lines there use min/max`, 'replace options with min and/or max');
+        err(
+          'redline_options_on_continuous',
+          [...base, 'redLine', 'options'],
+          `issue "${issue.id}" has a continuous scale; red lines there use min/max`,
+          'replace options with min and/or max',
+        );
       else s.redLine.options.forEach((o, k) => checkPosition(issue, o, [...base, 'redLine', 'options', k]));
     }
     const pos = maybePositionValue(issue, s.position);
     const acc = toAcceptable(issue, s.redLine);
     if (acc.values !== undefined && acc.values.length === 0)
-      err('empty_redline', [...base, 'redLine'], 'this red line accepts no outcome on the scale', 'widen min/max or list acceptable options');
+      err(
+        'empty_redline',
+        [...base, 'redLine'],
+        'this red line accepts no outcome on the scale',
+        'widen min/max or list acceptable options',
+      );
     else if (pos !== undefined && !isAcceptable(acc, pos))
-      warn('redline_excludes_position', [...base, 'redLine'], `the red line excludes the actor's own position (${pos})`, 'check the position or widen the red line');
+      warn(
+        'redline_excludes_position',
+        [...base, 'redLine'],
+        `the red line excludes the actor's own position (${pos})`,
+        'check the position or widen the red line',
+      );
   });
 
   c.proposals.forEach((p, i) => {
     const base: CasePath = ['proposals', i];
     p.authors.forEach((a, k) => refActor(a, [...base, 'authors', k]));
     if (p.supersedes !== undefined) {
-      if (p.supersedes === p.id) err('self_reference', [...base, 'supersedes'], 'a proposal cannot supersede itself');
+      if (p.supersedes === p.id)
+        err('self_reference', [...base, 'supersedes'], 'a proposal cannot supersede itself');
       else ref(proposalIds, 'proposal', 'proposals', p.supersedes, [...base, 'supersedes']);
     }
     refSources(p.sources, [...base, 'sources']);
@@ -152,7 +200,8 @@ export function validateCase(c: Case): CaseIssue[] {
     const settled = new Map<string, { value: number; k: number }>();
     p.points.forEach((pt, k) => {
       const first = numbers.get(pt.number);
-      if (first !== undefined) warn('duplicate_point', [...base, 'points', k, 'number'], `point number ${pt.number} is used twice`);
+      if (first !== undefined)
+        warn('duplicate_point', [...base, 'points', k, 'number'], `point number ${pt.number} is used twice`);
       else numbers.set(pt.number, k);
       refSources(pt.sources, [...base, 'points', k, 'sources']);
       pt.settles.forEach((st, j) => {
@@ -163,7 +212,12 @@ export function validateCase(c: Case): CaseIssue[] {
         const v = maybePositionValue(issue, st.position);
         const prev = settled.get(st.issue);
         if (v !== undefined && prev && prev.value !== v)
-          warn('conflicting_settlement', [...path, 'position'], `issue "${st.issue}" is also settled at ${prev.value} by point ${p.points[prev.k]!.number}; the later point wins`, 'make the points agree');
+          warn(
+            'conflicting_settlement',
+            [...path, 'position'],
+            `issue "${st.issue}" is also settled at ${prev.value} by point ${p.points[prev.k]!.number}; the later point wins`,
+            'make the points agree',
+          );
         if (v !== undefined) settled.set(st.issue, { value: v, k });
       });
     });
@@ -174,7 +228,12 @@ export function validateCase(c: Case): CaseIssue[] {
     e.targets.forEach((a, k) => refActor(a, ['events', i, 'targets', k]));
     refSources(e.sources, ['events', i, 'sources']);
     if (e.endDate !== undefined && e.endDate < e.date)
-      err('date_order', ['events', i, 'endDate'], `endDate ${e.endDate} is before date ${e.date}`, 'swap the dates');
+      err(
+        'date_order',
+        ['events', i, 'endDate'],
+        `endDate ${e.endDate} is before date ${e.date}`,
+        'swap the dates',
+      );
   });
 
   c.scenarios.forEach((s, i) =>
@@ -183,10 +242,16 @@ export function validateCase(c: Case): CaseIssue[] {
       if ('actor' in ch) refActor(ch.actor, [...path, 'actor']);
       if ('issue' in ch && refIssue(ch.issue, [...path, 'issue'])) {
         const issue = issues.get(ch.issue)!;
-        if ('position' in ch && ch.position !== undefined) checkPosition(issue, ch.position, [...path, 'position']);
+        if ('position' in ch && ch.position !== undefined)
+          checkPosition(issue, ch.position, [...path, 'position']);
       }
       if (ch.op === 'capability' && (ch.factor === undefined) === (ch.set === undefined))
-        err('capability_change', path, 'a capability change needs exactly one of "factor" or "set"', 'e.g. factor: 0.8 for −20 %');
+        err(
+          'capability_change',
+          path,
+          'a capability change needs exactly one of "factor" or "set"',
+          'e.g. factor: 0.8 for −20 %',
+        );
     }),
   );
   return out;

@@ -10,7 +10,10 @@ export interface AnalysisInput {
   scenario?: string;
 }
 
-export async function loadForAnalysis(file: string, opts: { asOf?: string; scenario?: string; json?: boolean }): Promise<AnalysisInput> {
+export async function loadForAnalysis(
+  file: string,
+  opts: { asOf?: string; scenario?: string; json?: boolean },
+): Promise<AnalysisInput> {
   const asOf = parseAsOf(opts.asOf);
   const loaded = await loadCaseFile(file);
   if (!opts.json) printWarnings(loaded.warnings);
@@ -20,7 +23,10 @@ export async function loadForAnalysis(file: string, opts: { asOf?: string; scena
       c = applyScenario(c, opts.scenario);
     } catch (e) {
       if (e instanceof UnknownScenarioError)
-        throw new CliError(`no scenario "${e.scenarioId}" in ${file}; known: ${e.known.join(', ') || 'none'}`, EXIT.usage);
+        throw new CliError(
+          `no scenario "${e.scenarioId}" in ${file}; known: ${e.known.join(', ') || 'none'}`,
+          EXIT.usage,
+        );
       throw e;
     }
   }

@@ -39,7 +39,9 @@ const COMMANDS: CommandModule[] = [
 
 export function buildProgram(): Command {
   const program = new Command('redline')
-    .description('Model a negotiation as a sourced case file and analyse it: red lines, diffs, zones of agreement, forecasts, stability, evidence.')
+    .description(
+      'Model a negotiation as a sourced case file and analyse it: red lines, diffs, zones of agreement, forecasts, stability, evidence.',
+    )
     .version('0.1.0')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
@@ -55,14 +57,21 @@ export async function main(argv: string[]): Promise<number> {
     return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;
   } catch (err) {
     if (err instanceof CommanderError) {
-      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return EXIT.ok;
+      if (
+        err.code === 'commander.helpDisplayed' ||
+        err.code === 'commander.version' ||
+        err.code === 'commander.help'
+      )
+        return EXIT.ok;
       return err.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }
     if (err instanceof CliError) {
       process.stderr.write(`redline: ${err.message}\n`);
       return err.exitCode;
     }
-    process.stderr.write(`redline: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    process.stderr.write(
+      `redline: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
+    );
     return EXIT.internal;
   }
 }

@@ -30,7 +30,8 @@ export function table(head: string[], rows: (string | number)[][], colWidths?: n
 }
 
 export function printWarnings(warnings: readonly (CaseIssue | string)[]): void {
-  for (const w of warnings) process.stderr.write(`${pc.yellow(typeof w === 'string' ? `warning: ${w}` : formatIssue(w))}\n`);
+  for (const w of warnings)
+    process.stderr.write(`${pc.yellow(typeof w === 'string' ? `warning: ${w}` : formatIssue(w))}\n`);
 }
 
 /** Validates an `--as-of` value early, with a usage error that says the format. */
@@ -41,7 +42,8 @@ export function parseAsOf(value: string | undefined): string | undefined {
   return value;
 }
 
-export const signed = (x: number | null, digits = 3): string => (x === null ? '–' : `${x >= 0 ? '+' : ''}${x.toFixed(digits)}`);
+export const signed = (x: number | null, digits = 3): string =>
+  x === null ? '–' : `${x >= 0 ? '+' : ''}${x.toFixed(digits)}`;
 
 /** Runs an engine call, turning its "unknown id" errors into usage errors that list the known ids. */
 export function withKnownIds<T>(fn: () => T): T {

@@ -24,14 +24,25 @@ export async function readCaseFile(path: string): Promise<ReadCaseResult> {
   let size: number;
   try {
     const st = await stat(path);
-    if (!st.isFile()) return problem(path, 'not_a_file', 'not a regular file', 'give the path of a .yaml or .json case file');
+    if (!st.isFile())
+      return problem(path, 'not_a_file', 'not a regular file', 'give the path of a .yaml or .json case file');
     size = st.size;
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    return problem(path, 'not_found', code === 'ENOENT' ? 'no such file' : `cannot read: ${code ?? String(e)}`, 'check the path');
+    return problem(
+      path,
+      'not_found',
+      code === 'ENOENT' ? 'no such file' : `cannot read: ${code ?? String(e)}`,
+      'check the path',
+    );
   }
   if (size > MAX_CASE_BYTES)
-    return problem(path, 'too_large', `the file is ${(size / 1048576).toFixed(1)} MB; case files are limited to ${MAX_CASE_BYTES / 1048576} MB`, 'case files hold the model, not the articles behind it');
+    return problem(
+      path,
+      'too_large',
+      `the file is ${(size / 1048576).toFixed(1)} MB; case files are limited to ${MAX_CASE_BYTES / 1048576} MB`,
+      'case files hold the model, not the articles behind it',
+    );
   let bytes: Buffer;
   try {
     const fh = await open(path, 'r');
@@ -47,7 +58,12 @@ export async function readCaseFile(path: string): Promise<ReadCaseResult> {
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    return problem(path, 'binary', 'this is not UTF-8 text (binary or another encoding)', 'save the case file as UTF-8 YAML or JSON');
+    return problem(
+      path,
+      'binary',
+      'this is not UTF-8 text (binary or another encoding)',
+      'save the case file as UTF-8 YAML or JSON',
+    );
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const result = parseCase(text);
@@ -55,7 +71,13 @@ export async function readCaseFile(path: string): Promise<ReadCaseResult> {
     const unreadable = result.issues.some((i) => i.code === 'binary' || i.code === 'too_large');
     return { ok: false, path, unreadable, issues: result.issues.map((i) => ({ ...i, file: path })) };
   }
-  return { ok: true, path, text, case: result.case, warnings: result.warnings.map((w) => ({ ...w, file: path })) };
+  return {
+    ok: true,
+    path,
+    text,
+    case: result.case,
+    warnings: result.warnings.map((w) => ({ ...w, file: path })),
+  };
 }
 
 export interface LoadedCase {

@@ -105,7 +105,8 @@ export function checkProposal(c: Case, proposalId: string, options: CheckOptions
   const judge = (actor: string, issueId: string, value: number): IssueJudgement => {
     const st = stances.get(actor, issueId);
     if (!st) return { issue: issueId, value, status: 'no-stance', distance: 0 };
-    if (!st.redLine) return { issue: issueId, value, position: st.position, status: 'no-red-line', distance: 0 };
+    if (!st.redLine)
+      return { issue: issueId, value, position: st.position, status: 'no-red-line', distance: 0 };
     const inside = isAcceptable(st.redLine, value);
     return {
       issue: issueId,
@@ -126,8 +127,20 @@ export function checkProposal(c: Case, proposalId: string, options: CheckOptions
       const js = settled.map((s) => judge(a.id, s.issue, s.value)).filter((j) => j.status !== 'no-stance');
       const crossing = js.filter((j) => j.status === 'crosses');
       const status: CellStatus =
-        js.length === 0 ? 'silent' : crossing.length > 0 ? 'crosses' : js.some((j) => j.status === 'inside') ? 'inside' : 'no-red-line';
-      cells.push({ point: pt.number, actor: a.id, status, issues: js, reason: cellReason(a.name, status, js, issues) });
+        js.length === 0
+          ? 'silent'
+          : crossing.length > 0
+            ? 'crosses'
+            : js.some((j) => j.status === 'inside')
+              ? 'inside'
+              : 'no-red-line';
+      cells.push({
+        point: pt.number,
+        actor: a.id,
+        status,
+        issues: js,
+        reason: cellReason(a.name, status, js, issues),
+      });
     }
   }
 
@@ -138,7 +151,13 @@ export function checkProposal(c: Case, proposalId: string, options: CheckOptions
       if (cell.actor === a.id)
         for (const j of cell.issues)
           if (j.status === 'crosses' && j.redLine && !crossings.some((x) => x.issue === j.issue))
-            crossings.push({ point: cell.point, issue: j.issue, value: j.value, redLine: j.redLine, distance: j.distance });
+            crossings.push({
+              point: cell.point,
+              issue: j.issue,
+              value: j.value,
+              redLine: j.redLine,
+              distance: j.distance,
+            });
     const own = stances.forActor(a.id);
     const bound = own.some((s) => terms.settlements.has(s.issue));
     const utilityByIssue: IssueUtility[] = own.map((s) => {
@@ -146,24 +165,44 @@ export function checkProposal(c: Case, proposalId: string, options: CheckOptions
       const plan = terms.settlements.get(s.issue)?.value;
       if (sq === undefined && plan !== undefined) noStatusQuo.add(s.issue);
       const delta =
-        plan === undefined || sq === undefined ? 0 : (s.salience * (linearUtility(s.position, plan) - linearUtility(s.position, sq))) / 100;
+        plan === undefined || sq === undefined
+          ? 0
+          : (s.salience * (linearUtility(s.position, plan) - linearUtility(s.position, sq))) / 100;
       return { issue: s.issue, salience: s.salience, planValue: plan, statusQuo: sq, delta };
     });
     const totalSalience = own.reduce((t, s) => t + s.salience, 0) / 100;
-    const utility = totalSalience > 0 ? utilityByIssue.reduce((t, u) => t + u.delta, 0) / totalSalience : null;
-    const verdict: Verdict = !bound ? 'not-bound' : crossings.length === 0 ? 'accepts' : a.veto ? 'would-veto' : 'objects';
+    const utility =
+      totalSalience > 0 ? utilityByIssue.reduce((t, u) => t + u.delta, 0) / totalSalience : null;
+    const verdict: Verdict = !bound
+      ? 'not-bound'
+      : crossings.length === 0
+        ? 'accepts'
+        : a.veto
+          ? 'would-veto'
+          : 'objects';
     const reasons = crossings.map((x) => {
       const issue = issues.get(x.issue)!;
       return `point ${x.point} sets ${issue.name} to ${describeValue(issue, x.value)}, outside its red line (${describeAcceptable(issue, x.redLine)})`;
     });
     if (!bound) reasons.push('the plan settles none of the issues on which it has a recorded stance');
-    else if (crossings.length === 0) reasons.push('every issue the plan settles lies inside its red lines (or it has none there)');
+    else if (crossings.length === 0)
+      reasons.push('every issue the plan settles lies inside its red lines (or it has none there)');
     if (utility !== null && bound)
       reasons.push(
         `salience-weighted utility against the status quo: ${utility >= 0 ? '+' : ''}${utility.toFixed(3)}${utility < 0 && crossings.length === 0 ? ' (no red line crossed, but worse off than without a deal)' : ''}`,
       );
     const gainsOnStatusQuo = utility === null || !bound ? null : utility >= 0;
-    return { actor: a.id, name: a.name, veto: a.veto, verdict, crossings, utility, gainsOnStatusQuo, utilityByIssue, reasons };
+    return {
+      actor: a.id,
+      name: a.name,
+      veto: a.veto,
+      verdict,
+      crossings,
+      utility,
+      gainsOnStatusQuo,
+      utilityByIssue,
+      reasons,
+    };
   });
   for (const id of noStatusQuo) warnings.push(`issue "${id}" has no status quo; it is left out of utilities`);
 
@@ -171,7 +210,11 @@ export function checkProposal(c: Case, proposalId: string, options: CheckOptions
     proposal: { id: proposal.id, title: proposal.title, kind: proposal.kind, date: proposal.date },
     asOf,
     issues: [...terms.settlements.values()],
-    points: proposal.points.map((p) => ({ number: p.number, summary: p.summary, issues: p.settles.map((s) => s.issue) })),
+    points: proposal.points.map((p) => ({
+      number: p.number,
+      summary: p.summary,
+      issues: p.settles.map((s) => s.issue),
+    })),
     actors: actors.map((a) => a.id),
     cells,
     verdicts,
@@ -183,13 +226,20 @@ export function checkProposal(c: Case, proposalId: string, options: CheckOptions
   };
 }
 
-function cellReason(actorName: string, status: CellStatus, js: IssueJudgement[], issues: Map<string, Issue>): string {
+function cellReason(
+  actorName: string,
+  status: CellStatus,
+  js: IssueJudgement[],
+  issues: Map<string, Issue>,
+): string {
   if (status === 'silent') return `${actorName} has no recorded stance on what this point settles`;
   const parts = js.map((j) => {
     const issue = issues.get(j.issue)!;
     const v = describeValue(issue, j.value);
-    if (j.status === 'crosses') return `${issue.name}: ${v} crosses the red line (${describeAcceptable(issue, j.redLine!)}) by ${round(j.distance)}`;
-    if (j.status === 'inside') return `${issue.name}: ${v} is within the red line (${describeAcceptable(issue, j.redLine!)})`;
+    if (j.status === 'crosses')
+      return `${issue.name}: ${v} crosses the red line (${describeAcceptable(issue, j.redLine!)}) by ${round(j.distance)}`;
+    if (j.status === 'inside')
+      return `${issue.name}: ${v} is within the red line (${describeAcceptable(issue, j.redLine!)})`;
     return `${issue.name}: ${v}; no red line recorded`;
   });
   return parts.join('; ');

@@ -70,14 +70,21 @@ export interface DiffResult {
 /** Below this, an added actor-level gain counts as neutral (rounding noise). */
 const NEUTRAL = 1e-9;
 
-export function diffProposals(c: Case, fromId: string, toId: string, options: { asOf?: string } = {}): DiffResult {
+export function diffProposals(
+  c: Case,
+  fromId: string,
+  toId: string,
+  options: { asOf?: string } = {},
+): DiffResult {
   const asOf = options.asOf ?? defaultAsOf(c);
   const from = proposalTerms(c, findProposal(c, fromId));
   const to = proposalTerms(c, findProposal(c, toId));
   const stances = stancesAsOf(c, asOf);
   const issues = new Map<string, Issue>(c.issues.map((i) => [i.id, i]));
 
-  const touched = c.issues.map((i) => i.id).filter((id) => from.settlements.has(id) || to.settlements.has(id));
+  const touched = c.issues
+    .map((i) => i.id)
+    .filter((id) => from.settlements.has(id) || to.settlements.has(id));
   const outcome = (v: number | undefined, issue: Issue) => v ?? statusQuoValue(issue);
 
   const issueDiffs: IssueDiff[] = touched.map((id) => {
@@ -90,7 +97,8 @@ export function diffProposals(c: Case, fromId: string, toId: string, options: { 
     const favours: { actor: string; gain: number }[] = [];
     if (before !== undefined && after !== undefined && before !== after)
       for (const s of stances.forIssue(id)) {
-        const gain = (s.salience / 100) * (linearUtility(s.position, after) - linearUtility(s.position, before));
+        const gain =
+          (s.salience / 100) * (linearUtility(s.position, after) - linearUtility(s.position, before));
         if (Math.abs(gain) > NEUTRAL) favours.push({ actor: s.actor, gain });
       }
     favours.sort((a, b) => b.gain - a.gain);
@@ -160,7 +168,10 @@ export function diffProposals(c: Case, fromId: string, toId: string, options: { 
  * Pairs points of two proposals: by overlap of the issues they settle (Jaccard), falling back to the
  * overlap of summary words for points that settle nothing. Greedy, best pair first; ties by point order.
  */
-export function matchPoints(a: readonly Point[], b: readonly Point[]): { added: Point[]; dropped: Point[]; matched: PointMatch[] } {
+export function matchPoints(
+  a: readonly Point[],
+  b: readonly Point[],
+): { added: Point[]; dropped: Point[]; matched: PointMatch[] } {
   const candidates: { i: number; j: number; sim: number }[] = [];
   a.forEach((p, i) =>
     b.forEach((q, j) => {
@@ -193,8 +204,33 @@ function pointSimilarity(p: Point, q: Point): number {
   return jaccard(words(p.summary), words(q.summary));
 }
 
-const STOP = new Set(['the', 'a', 'an', 'of', 'and', 'or', 'to', 'in', 'on', 'for', 'with', 'by', 'is', 'be', 'its', 'from', 'at', 'as']);
-const words = (s: string) => new Set(s.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 1 && !STOP.has(w)));
+const STOP = new Set([
+  'the',
+  'a',
+  'an',
+  'of',
+  'and',
+  'or',
+  'to',
+  'in',
+  'on',
+  'for',
+  'with',
+  'by',
+  'is',
+  'be',
+  'its',
+  'from',
+  'at',
+  'as',
+]);
+const words = (s: string) =>
+  new Set(
+    s
+      .toLowerCase()
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter((w) => w.length > 1 && !STOP.has(w)),
+  );
 
 function jaccard<T>(x: Set<T>, y: Set<T>): number {
   let inter = 0;

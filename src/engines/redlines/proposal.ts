@@ -28,7 +28,11 @@ export class UnknownProposalError extends Error {
 
 export function findProposal(c: Case, id: string): Proposal {
   const p = c.proposals.find((x) => x.id === id);
-  if (!p) throw new UnknownProposalError(id, c.proposals.map((x) => x.id));
+  if (!p)
+    throw new UnknownProposalError(
+      id,
+      c.proposals.map((x) => x.id),
+    );
   return p;
 }
 
@@ -43,7 +47,9 @@ export function proposalTerms(c: Case, proposal: Proposal): ProposalTerms {
       if (value === undefined) continue;
       const prev = settlements.get(st.issue);
       if (prev && prev.value !== value)
-        warnings.push(`point ${pt.number} sets "${st.issue}" to ${value} after point ${prev.points.at(-1)} set it to ${prev.value}; using ${value}`);
+        warnings.push(
+          `point ${pt.number} sets "${st.issue}" to ${value} after point ${prev.points.at(-1)} set it to ${prev.value}; using ${value}`,
+        );
       settlements.set(st.issue, { issue: st.issue, value, points: [...(prev?.points ?? []), pt.number] });
     }
   }

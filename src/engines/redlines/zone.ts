@@ -79,7 +79,8 @@ export function intersect(sets: readonly Acceptable[]): Acceptable | null {
   for (const s of sets) {
     min = Math.max(min, s.min);
     max = Math.min(max, s.max);
-    if (s.values) values = values ? values.filter((v) => s.values!.some((w) => Math.abs(v - w) < EPS)) : [...s.values];
+    if (s.values)
+      values = values ? values.filter((v) => s.values!.some((w) => Math.abs(v - w) < EPS)) : [...s.values];
   }
   if (min > max + EPS) return null;
   if (values) {
@@ -99,12 +100,20 @@ export function zoneOfAgreement(c: Case, options: { asOf?: string } = {}): ZoneR
   if (veto.length === 0) warnings.push('no actor has a veto: every outcome is in the zone of agreement');
 
   const issues: IssueZone[] = c.issues.map((issue) => {
-    const vetoStances = veto.map((a) => stances.get(a.id, issue.id)).filter((s): s is ResolvedStance => s !== undefined);
+    const vetoStances = veto
+      .map((a) => stances.get(a.id, issue.id))
+      .filter((s): s is ResolvedStance => s !== undefined);
     const constraints: ZoneConstraint[] = vetoStances
       .filter((s) => s.redLine)
       .map((s) => ({ actor: s.actor, redLine: s.redLine!, salience: s.salience, position: s.position }));
     const zone = intersect(constraints.map((x) => x.redLine));
-    if (zone) return { issue: issue.id, constraints, zone, suggested: bestInZone(issue, zone, vetoStances, capability) };
+    if (zone)
+      return {
+        issue: issue.id,
+        constraints,
+        zone,
+        suggested: bestInZone(issue, zone, vetoStances, capability),
+      };
     const relaxation = cheapestRelaxation(issue, constraints);
     return { issue: issue.id, constraints, zone: null, suggested: relaxation.point, relaxation };
   });
@@ -114,17 +123,25 @@ export function zoneOfAgreement(c: Case, options: { asOf?: string } = {}): ZoneR
   const issueById = new Map<string, Issue>(c.issues.map((i) => [i.id, i]));
   const verdicts: PackageVerdict[] = veto.map((a) => {
     const own = stances.forActor(a.id);
-    const inside = own.every((s) => !s.redLine || pkg[s.issue] === undefined || isAcceptable(s.redLine, pkg[s.issue]!));
+    const inside = own.every(
+      (s) => !s.redLine || pkg[s.issue] === undefined || isAcceptable(s.redLine, pkg[s.issue]!),
+    );
     let num = 0;
     let den = 0;
     for (const s of own) {
       den += s.salience;
       const sq = statusQuoValue(issueById.get(s.issue)!);
       const x = pkg[s.issue];
-      if (sq !== undefined && x !== undefined) num += s.salience * (linearUtility(s.position, x) - linearUtility(s.position, sq));
+      if (sq !== undefined && x !== undefined)
+        num += s.salience * (linearUtility(s.position, x) - linearUtility(s.position, sq));
     }
     const utility = den > 0 ? num / den : null;
-    return { actor: a.id, insideRedLines: inside, utility, improves: utility === null ? null : utility >= -EPS };
+    return {
+      actor: a.id,
+      insideRedLines: inside,
+      utility,
+      improves: utility === null ? null : utility >= -EPS,
+    };
   });
   const moves = issues.flatMap((z) => z.relaxation?.moves ?? []);
   return {
@@ -145,8 +162,17 @@ export function zoneOfAgreement(c: Case, options: { asOf?: string } = {}): ZoneR
  * (a weighted median clamped into the zone); with no such stance, the status quo if inside, else the zone's
  * lower end. Candidates are the zone's ends, options, and the players' positions clamped into the zone.
  */
-function bestInZone(issue: Issue, zone: Acceptable, players: ResolvedStance[], capability: Map<string, number>): number | null {
-  const candidates = zone.values ?? [zone.min, zone.max, ...players.map((p) => Math.min(zone.max, Math.max(zone.min, p.position)))];
+function bestInZone(
+  issue: Issue,
+  zone: Acceptable,
+  players: ResolvedStance[],
+  capability: Map<string, number>,
+): number | null {
+  const candidates = zone.values ?? [
+    zone.min,
+    zone.max,
+    ...players.map((p) => Math.min(zone.max, Math.max(zone.min, p.position))),
+  ];
   if (players.length === 0) {
     const sq = statusQuoValue(issue);
     return sq !== undefined && isAcceptable(zone, sq) ? sq : (candidates[0] ?? null);
@@ -154,14 +180,20 @@ function bestInZone(issue: Issue, zone: Acceptable, players: ResolvedStance[], c
   let best: number | null = null;
   let bestScore = -Infinity;
   for (const x of [...new Set(candidates)].sort((a, b) => a - b)) {
-    const score = players.reduce((t, p) => t + (capability.get(p.actor) ?? 0) * p.salience * linearUtility(p.position, x), 0);
+    const score = players.reduce(
+      (t, p) => t + (capability.get(p.actor) ?? 0) * p.salience * linearUtility(p.position, x),
+      0,
+    );
     if (score > bestScore + EPS) [best, bestScore] = [x, score];
   }
   return best;
 }
 
 /** Exact minimiser of the salience-weighted widening; ties go to fewer movers, then the lower outcome. */
-export function cheapestRelaxation(issue: Issue, constraints: readonly ZoneConstraint[]): { point: number; cost: number; moves: RelaxationMove[] } {
+export function cheapestRelaxation(
+  issue: Issue,
+  constraints: readonly ZoneConstraint[],
+): { point: number; cost: number; moves: RelaxationMove[] } {
   const candidates =
     issue.scale.kind === 'options'
       ? issue.scale.options.map((o) => o.value)
@@ -177,7 +209,8 @@ export function cheapestRelaxation(issue: Issue, constraints: readonly ZoneConst
         movers++;
       }
     }
-    if (cost < best.cost - EPS || (Math.abs(cost - best.cost) <= EPS && movers < best.movers)) best = { point: x, cost, movers };
+    if (cost < best.cost - EPS || (Math.abs(cost - best.cost) <= EPS && movers < best.movers))
+      best = { point: x, cost, movers };
   }
   const moves: RelaxationMove[] = constraints
     .map((k) => ({ k, d: distanceToAcceptable(k.redLine, best.point) }))
@@ -186,7 +219,11 @@ export function cheapestRelaxation(issue: Issue, constraints: readonly ZoneConst
       actor: k.actor,
       issue: issue.id,
       widenBy: d,
-      direction: best.point > k.redLine.max || (k.redLine.values !== undefined && best.point > Math.max(...k.redLine.values)) ? 'up' : 'down',
+      direction:
+        best.point > k.redLine.max ||
+        (k.redLine.values !== undefined && best.point > Math.max(...k.redLine.values))
+          ? 'up'
+          : 'down',
       cost: (k.salience / 100) * d,
     }));
   return { point: best.point, cost: best.cost, moves };

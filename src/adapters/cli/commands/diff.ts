@@ -14,19 +14,29 @@ export function register(program: Command): void {
     .option('--as-of <date>', 'analysis date (YYYY-MM-DD)')
     .option('--scenario <id>', 'apply a scenario overlay first')
     .option('--json', 'machine-readable output')
-    .action(async (file: string, from: string, to: string, opts: { asOf?: string; scenario?: string; json?: boolean }) => {
-      const input = await loadForAnalysis(file, opts);
-      const result = withKnownIds(() => diffProposals(input.case, from, to, { asOf: input.asOf }));
-      if (opts.json) printJson({ scenario: input.scenario ?? null, ...result });
-      else render(result, input.case);
-    });
+    .action(
+      async (
+        file: string,
+        from: string,
+        to: string,
+        opts: { asOf?: string; scenario?: string; json?: boolean },
+      ) => {
+        const input = await loadForAnalysis(file, opts);
+        const result = withKnownIds(() => diffProposals(input.case, from, to, { asOf: input.asOf }));
+        if (opts.json) printJson({ scenario: input.scenario ?? null, ...result });
+        else render(result, input.case);
+      },
+    );
 }
 
 function render(r: DiffResult, c: Case): void {
   const issue = (id: string) => c.issues.find((i) => i.id === id)!;
   const actor = (id: string) => c.actors.find((a) => a.id === id)?.name ?? id;
-  const val = (id: string, v: number | undefined) => (v === undefined ? color.dim('silent') : describeValue(issue(id), v));
-  print(color.bold(`${r.from.title} (${r.from.date}) → ${r.to.title} (${r.to.date}), stances as of ${r.asOf}`));
+  const val = (id: string, v: number | undefined) =>
+    v === undefined ? color.dim('silent') : describeValue(issue(id), v);
+  print(
+    color.bold(`${r.from.title} (${r.from.date}) → ${r.to.title} (${r.to.date}), stances as of ${r.asOf}`),
+  );
   print(
     table(
       ['issue', 'change', r.from.id, r.to.id, 'favours', 'disfavours'],
@@ -35,8 +45,14 @@ function render(r: DiffResult, c: Case): void {
         d.change === 'unchanged' ? color.dim(d.change) : d.change,
         val(d.issue, d.from),
         val(d.issue, d.to),
-        d.favours.filter((f) => f.gain > 0).map((f) => actor(f.actor)).join(', ') || '–',
-        d.favours.filter((f) => f.gain < 0).map((f) => actor(f.actor)).join(', ') || '–',
+        d.favours
+          .filter((f) => f.gain > 0)
+          .map((f) => actor(f.actor))
+          .join(', ') || '–',
+        d.favours
+          .filter((f) => f.gain < 0)
+          .map((f) => actor(f.actor))
+          .join(', ') || '–',
       ]),
     ),
   );
@@ -48,7 +64,11 @@ function render(r: DiffResult, c: Case): void {
         a.name,
         a.veto ? 'yes' : 'no',
         signed(a.gain),
-        a.direction === 'toward' ? color.green('toward') : a.direction === 'away' ? color.red('away') : 'neutral',
+        a.direction === 'toward'
+          ? color.green('toward')
+          : a.direction === 'away'
+            ? color.red('away')
+            : 'neutral',
         a.newlyCrossed.map((x) => issue(x.issue).name).join(', ') || '–',
         a.cleared.map((x) => issue(x.issue).name).join(', ') || '–',
       ]),
@@ -56,7 +76,11 @@ function render(r: DiffResult, c: Case): void {
   );
   const p = r.points;
   print(`\nPoints: ${p.matched.length} matched, ${p.added.length} added, ${p.dropped.length} dropped.`);
-  if (p.added.length) print(`Added in ${r.to.id}: ${p.added.map((x) => `${x.number} (${x.summary.slice(0, 50)})`).join('; ')}`);
-  if (p.dropped.length) print(`Dropped from ${r.from.id}: ${p.dropped.map((x) => `${x.number} (${x.summary.slice(0, 50)})`).join('; ')}`);
+  if (p.added.length)
+    print(`Added in ${r.to.id}: ${p.added.map((x) => `${x.number} (${x.summary.slice(0, 50)})`).join('; ')}`);
+  if (p.dropped.length)
+    print(
+      `Dropped from ${r.from.id}: ${p.dropped.map((x) => `${x.number} (${x.summary.slice(0, 50)})`).join('; ')}`,
+    );
   for (const w of r.warnings) print(color.yellow(`warning: ${w}`));
 }

@@ -22,7 +22,8 @@ export function register(program: Command): void {
         if (failed) code = Math.max(code, !r.ok && r.unreadable ? EXIT.unreadable : EXIT.invalid);
         results.push({ file, ok: !failed, issues });
         if (opts.json) continue;
-        for (const i of issues) print(i.severity === 'error' ? color.red(formatIssue(i)) : color.yellow(formatIssue(i)));
+        for (const i of issues)
+          print(i.severity === 'error' ? color.red(formatIssue(i)) : color.yellow(formatIssue(i)));
         if (r.ok) {
           const c = r.case;
           print(

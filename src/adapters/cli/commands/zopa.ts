@@ -1,13 +1,21 @@
 /** `redline zopa CASE`: the zone of agreement among veto players, or the smallest relaxation that opens one. */
 import type { Command } from 'commander';
-import { describeAcceptable, describeValue, zoneOfAgreement, type Case, type ZoneResult } from '../../../index.js';
+import {
+  describeAcceptable,
+  describeValue,
+  zoneOfAgreement,
+  type Case,
+  type ZoneResult,
+} from '../../../index.js';
 import { loadForAnalysis } from '../case-input.js';
 import { color, print, printJson, signed, table } from '../output.js';
 
 export function register(program: Command): void {
   program
     .command('zopa')
-    .description('find the zone of agreement among veto players; if empty, the smallest relaxation that opens one')
+    .description(
+      'find the zone of agreement among veto players; if empty, the smallest relaxation that opens one',
+    )
     .argument('<case>', 'case file')
     .option('--as-of <date>', 'analysis date (YYYY-MM-DD)')
     .option('--scenario <id>', 'apply a scenario overlay first')
@@ -23,7 +31,11 @@ export function register(program: Command): void {
 function render(r: ZoneResult, c: Case): void {
   const issue = (id: string) => c.issues.find((i) => i.id === id)!;
   const actor = (id: string) => c.actors.find((a) => a.id === id)?.name ?? id;
-  print(color.bold(`Zone of agreement as of ${r.asOf} among veto players: ${r.vetoPlayers.map(actor).join(', ') || 'none'}`));
+  print(
+    color.bold(
+      `Zone of agreement as of ${r.asOf} among veto players: ${r.vetoPlayers.map(actor).join(', ') || 'none'}`,
+    ),
+  );
   print(
     table(
       ['issue', 'zone', 'package', 'who must move (how far)'],
@@ -31,7 +43,9 @@ function render(r: ZoneResult, c: Case): void {
         issue(z.issue).name,
         z.zone ? color.green(describeAcceptable(issue(z.issue), z.zone)) : color.red('empty'),
         z.suggested === null ? '–' : describeValue(issue(z.issue), z.suggested),
-        z.relaxation ? z.relaxation.moves.map((m) => `${actor(m.actor)} ${m.direction} ${round(m.widenBy)}`).join(', ') : '–',
+        z.relaxation
+          ? z.relaxation.moves.map((m) => `${actor(m.actor)} ${m.direction} ${round(m.widenBy)}`).join(', ')
+          : '–',
       ]),
     ),
   );
