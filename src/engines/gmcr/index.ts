@@ -1,2 +1,22 @@
-/** Public list of this engine family (filled in as it lands). */
-export {};
+/**
+ * Graph Model for Conflict Resolution (Fang, Hipel & Kilgour 1993): the public list of the stability engine.
+ *
+ * Conventions: options are grouped by decision maker (first decision maker's options first) and bit k of a
+ * state code is option k; states are numbered 1.. in ascending code order among the feasible ones (the
+ * gmcr-py numbering of GMCR.md §1.1); payoffs are integers, higher = more preferred, equal = indifferent.
+ * Results index states from 0 internally (`stable[concept][player][s]`) and report ordered numbers (s + 1).
+ */
+export * from './types.js';
+export {
+  buildModel,
+  estimateMemory,
+  formatBytes,
+  type GmcrModel,
+  type BuildOptions,
+  type BuildResult,
+} from './model.js';
+export { ynOf, codeOfYn, patternOf, MAX_OPTIONS } from './states.js';
+export { rankingOf, MAX_STATEMENTS } from './preferences.js';
+export { buildPlayers, movesFrom, improvementsFrom, type Player as GmcrPlayer } from './moves.js';
+export { isStableDirect, reachableFrom, type SanctionSearch } from './direct.js';
+export { analyzeStability, equilibriaOf, type StabilityOptions, type StabilityResult } from './analyze.js';
