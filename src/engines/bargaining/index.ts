@@ -21,3 +21,55 @@ export {
 export { median, weightedMedian, plainMedian, condorcetWinner, type MedianOptions } from './median.js';
 export { nash, nashSolution, type NashOptions } from './nash.js';
 export * from './bdm/index.js';
+export { exchange, type ExchangeOptions, type ExchangeForecast, type ExecutedExchange } from './exchange.js';
+export { smpForecast, type SmpForecastOptions } from './smp-adapter.js';
+export * from './smp/index.js';
+export { runModel, MODEL_IDS, MODEL_DESCRIPTIONS, type ModelId, type RunModelOptions } from './models.js';
+export { bargainingInputFromCase, type CaseBargainingInput, type FromCaseOptions } from './from-case.js';
+export {
+  monteCarlo,
+  runMonteCarloRange,
+  summariseMonteCarlo,
+  perturbInput,
+  resolveRanges,
+  assertRuns,
+  quantile,
+  snapToOptions,
+  type MonteCarloSpec,
+  type MonteCarloSummary,
+  type IssueDistribution,
+  type ActorRedLineOdds,
+  type ResolvedRanges,
+} from './monte-carlo.js';
+export {
+  forecastCase,
+  forecastSettings,
+  caseInput,
+  monteCarloSpecFor,
+  type CaseForecast,
+  type CaseForecastOptions,
+  type ModelResult,
+} from './forecast.js';
+export { forecastScenarios, type ScenarioComparison } from './scenarios.js';
+export {
+  backtestDeu,
+  scorableIssues,
+  NICE_WEIGHTS,
+  type BacktestResult,
+  type BacktestOptions,
+  type ModelScore,
+  type ScorableIssue,
+} from './backtest.js';
+export { crossValidateBlend, simplexGrid, type BlendOptions, type BlendResult } from './cross-validate.js';
+export {
+  ForecastSettingsSchema,
+  UncertaintySchema,
+  UncertaintyOverrideSchema,
+  ModelOptionsSchema,
+  MAX_FORECAST_RUNS,
+  DEFAULT_FORECAST_SETTINGS,
+  type ForecastSettings,
+  type Uncertainty,
+  type UncertaintyOverride,
+  type ModelOptions,
+} from '../../case/schema-forecast.js';

@@ -1,0 +1,128 @@
+/**
+ * Forecasting a case: its stances as of a date (optionally under a scenario) run through the chosen models,
+ * with each model's outcome read against every actor's red lines. Monte Carlo specs are built here too, so
+ * the sequential engine and the parallel adapter run the same thing.
+ */
+import type { Case } from '../../case/schema.js';
+import { ForecastSettingsSchema, type ForecastSettings } from '../../case/schema-forecast.js';
+import { isAcceptable } from '../../case/resolve.js';
+import { bargainingInputFromCase, type CaseBargainingInput } from './from-case.js';
+import { runModel, MODEL_IDS, type ModelId } from './models.js';
+import { snapToOptions, type MonteCarloSpec } from './monte-carlo.js';
+import { assertValidInput } from './validate.js';
+
+export interface CaseForecastOptions {
+  asOf?: string;
+  scenario?: string;
+  models?: readonly ModelId[];
+  /** Keep round-by-round positions and outcomes (default false). */
+  trajectory?: boolean;
+  seed?: number;
+}
+
+export interface ModelResult {
+  model: ModelId;
+  /** Outcome per issue (0–100), or null when the model could not run. */
+  outcome: number[] | null;
+  error?: string;
+  warnings: string[];
+  outcomes?: number[][];
+  rounds?: number[][][];
+  /** redLines[actor][issue]: true inside, false crossed; absent where the actor has no red line. */
+  redLines: Record<string, Record<string, boolean>>;
+}
+
+export interface CaseForecast {
+  asOf: string;
+  scenario: string | null;
+  actors: { id: string; name?: string }[];
+  issues: { id: string; name?: string }[];
+  results: ModelResult[];
+  warnings: string[];
+}
+
+/** The case's forecast settings with defaults filled in. */
+export function forecastSettings(c: Case): ForecastSettings {
+  return ForecastSettingsSchema.parse(c.forecast ?? {});
+}
+
+/** Builds and checks the input; throws BargainingInputError naming every problem. */
+export function caseInput(c: Case, options: { asOf?: string; scenario?: string } = {}): CaseBargainingInput {
+  const built = bargainingInputFromCase(c, options);
+  assertValidInput(built.input);
+  return built;
+}
+
+function readRedLines(built: CaseBargainingInput, outcome: readonly number[]): ModelResult['redLines'] {
+  const out: ModelResult['redLines'] = {};
+  built.input.actors.forEach((a, i) => {
+    built.input.dimensions.forEach((dim, d) => {
+      const acc = built.redLines[i]?.[d];
+      if (!acc) return;
+      (out[a.id] ??= {})[dim.id] = isAcceptable(acc, snapToOptions(outcome[d]!, built.optionValues[d]));
+    });
+  });
+  return out;
+}
+
+/** Point forecasts of the chosen models for a case. */
+export function forecastCase(c: Case, options: CaseForecastOptions = {}): CaseForecast {
+  const built = caseInput(c, options);
+  const settings = forecastSettings(c);
+  const results = (options.models ?? MODEL_IDS).map((model): ModelResult => {
+    try {
+      const f = runModel(model, built.input, {
+        options: settings.models,
+        seed: options.seed ?? settings.seed,
+      });
+      const r: ModelResult = {
+        model,
+        outcome: f.outcome,
+        warnings: f.warnings,
+        redLines: readRedLines(built, f.outcome),
+      };
+      if (options.trajectory) {
+        r.outcomes = f.outcomes ?? [f.outcome];
+        r.rounds = f.rounds;
+      }
+      return r;
+    } catch (e) {
+      return {
+        model,
+        outcome: null,
+        error: e instanceof Error ? e.message : String(e),
+        warnings: [],
+        redLines: {},
+      };
+    }
+  });
+  return {
+    asOf: built.asOf,
+    scenario: built.scenario,
+    actors: built.input.actors.map((a) => ({ ...a })),
+    issues: built.input.dimensions.map((d) => ({ ...d })),
+    results,
+    warnings: built.warnings,
+  };
+}
+
+/** The Monte Carlo spec of one model on a case (ranges and model options from the case's settings). */
+export function monteCarloSpecFor(
+  c: Case,
+  model: ModelId,
+  options: { asOf?: string; scenario?: string; runs?: number; seed?: number } = {},
+): MonteCarloSpec {
+  const built = caseInput(c, options);
+  const settings = forecastSettings(c);
+  return {
+    input: built.input,
+    model,
+    modelOptions: settings.models,
+    uncertainty: settings.uncertainty,
+    overrides: settings.overrides,
+    redLines: built.redLines,
+    optionValues: built.optionValues,
+    runs: options.runs ?? settings.runs,
+    seed: options.seed ?? settings.seed,
+  };
+}
