@@ -1,2 +1,18 @@
 /** Pure codecs between external formats and the case model: public list. */
-export {};
+export {
+  parseDeu,
+  DEU_ACTORS,
+  type DeuActor,
+  type DeuRow,
+  type DeuProblem,
+  type DeuParseResult,
+} from './deu.js';
+export {
+  parseKtabCsv,
+  parseKtabNumber,
+  KTAB_LIMITS,
+  type KtabActor,
+  type KtabScenario,
+  type KtabParseResult,
+} from './ktab-csv.js';
+export { parseKtabXml } from './ktab-xml.js';
