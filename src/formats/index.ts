@@ -16,3 +16,4 @@ export {
   type KtabParseResult,
 } from './ktab-csv.js';
 export { parseKtabXml } from './ktab-xml.js';
+export * from './gmcr-file.js';
