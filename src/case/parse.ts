@@ -3,6 +3,7 @@
  * in, a success/failure union out. Guards against hostile input: oversized text, binary junk, deep nesting
  * and alias bombs are refused with an issue instead of exhausting memory or the stack.
  */
+import jsYaml from 'js-yaml';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { CaseIssue, CasePath } from './issues.js';
 import { fromZodIssues } from './schema-issues.js';
@@ -55,30 +56,34 @@ export function parseCase(text: string, options: ParseOptions = {}): ParseResult
     });
   }
 
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
-  const syntax: CaseIssue[] = doc.errors.map((e) => ({
-    code: `yaml_${e.code.toLowerCase()}`,
-    severity: 'error',
-    path: [],
-    line: lineCounter.linePos(e.pos[0]).line,
-    column: lineCounter.linePos(e.pos[0]).col,
-    message: e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, ''),
-    hint: syntaxHint(e.code),
-  }));
-  if (syntax.length > 0) return { ok: false, issues: syntax };
-
-  let data: unknown;
-  try {
-    data = doc.toJS({ maxAliasCount: opts.maxAliases });
-  } catch (e) {
-    return fail({
-      code: 'alias_bomb',
+  // Fast path for plain files; anchors, aliases and anything js-yaml rejects take the careful path, which
+  // bounds alias expansion and reports syntax errors with positions.
+  let data = fastLoad(text);
+  let located: Located | undefined;
+  const locate = (): Located => (located ??= readDocument(text));
+  if (data === undefined) {
+    const { doc, lineCounter } = locate();
+    const syntax: CaseIssue[] = doc.errors.map((e) => ({
+      code: `yaml_${e.code.toLowerCase()}`,
       severity: 'error',
       path: [],
-      message: `the YAML expands too far through anchors and aliases (${e instanceof Error ? e.message : String(e)})`,
-      hint: 'write the repeated content out or use fewer aliases',
-    });
+      line: lineCounter.linePos(e.pos[0]).line,
+      column: lineCounter.linePos(e.pos[0]).col,
+      message: e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, ''),
+      hint: syntaxHint(e.code),
+    }));
+    if (syntax.length > 0) return { ok: false, issues: syntax };
+    try {
+      data = doc.toJS({ maxAliasCount: opts.maxAliases });
+    } catch (e) {
+      return fail({
+        code: 'alias_bomb',
+        severity: 'error',
+        path: [],
+        message: `the YAML expands too far through anchors and aliases (${e instanceof Error ? e.message : String(e)})`,
+        hint: 'write the repeated content out or use fewer aliases',
+      });
+    }
   }
   const depth = nestingDepth(data, opts.maxDepth);
   if (depth > opts.maxDepth)
@@ -96,20 +101,39 @@ export function parseCase(text: string, options: ParseOptions = {}): ParseResult
       path: [],
       line: 1,
       column: 1,
-      message: `a case file is a mapping of keys (format, id, title, actors, issues, ...), got ${data === null ? 'nothing' : Array.isArray(data) ? 'a list' : typeof data}`,
+      message: `a case file is a mapping of keys (format, id, title, actors, issues, ...), got ${data === null || data === undefined ? 'nothing' : Array.isArray(data) ? 'a list' : typeof data}`,
       hint: 'start the file with "format: 1"',
     });
 
   const parsed = CaseSchema.safeParse(data);
   if (!parsed.success)
-    return {
-      ok: false,
-      issues: locateAll(doc, lineCounter, fromZodIssues(CaseSchema, parsed.error.issues, data)),
-    };
-  const semantic = locateAll(doc, lineCounter, validateCase(parsed.data));
+    return { ok: false, issues: locateAll(locate(), fromZodIssues(CaseSchema, parsed.error.issues, data)) };
+  const found = validateCase(parsed.data);
+  const semantic = found.length > 0 ? locateAll(locate(), found) : [];
   const errors = semantic.filter((i) => i.severity === 'error');
   if (errors.length > 0) return { ok: false, issues: semantic };
   return { ok: true, case: parsed.data, warnings: semantic };
+}
+
+interface Located {
+  doc: Document;
+  lineCounter: LineCounter;
+}
+
+function readDocument(text: string): Located {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
+  return { doc, lineCounter };
+}
+
+/** js-yaml with the YAML 1.2 core schema (no timestamps, so dates stay strings); undefined = use the careful path. */
+function fastLoad(text: string): unknown {
+  if (/(^|[\s[{,:-])[&*][\w-]/m.test(text)) return undefined;
+  try {
+    return jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA });
+  } catch {
+    return undefined;
+  }
 }
 
 /** Offset of the first NUL, other C0 control (except tab/CR/LF/FF) or U+FFFD replacement character. */
@@ -148,7 +172,7 @@ function syntaxHint(code: string): string | undefined {
 }
 
 /** Adds line and column to each issue from the YAML node at its path (or the nearest existing parent). */
-function locateAll(doc: Document, lc: LineCounter, issues: CaseIssue[]): CaseIssue[] {
+function locateAll({ doc, lineCounter: lc }: Located, issues: CaseIssue[]): CaseIssue[] {
   return issues.map((issue) => {
     const offset = offsetOf(doc, issue.path, issue.code === 'unknown_key' || issue.code === 'duplicate_key');
     if (offset === undefined) return issue;

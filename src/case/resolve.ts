@@ -162,13 +162,26 @@ export function stancesAsOf(c: Case, asOf: string = defaultAsOf(c)): StanceIndex
       (actorOrder.get(a.actor) ?? 0) - (actorOrder.get(b.actor) ?? 0) ||
       (issueOrder.get(a.issue) ?? 0) - (issueOrder.get(b.issue) ?? 0),
   );
+  const byActor = groupBy(resolved, (r) => r.actor);
+  const byIssue = groupBy(resolved, (r) => r.issue);
   return {
     asOf,
     get: (actor, issue) => byKey.get(`${actor}\u0000${issue}`),
-    forActor: (actor) => resolved.filter((r) => r.actor === actor),
-    forIssue: (issue) => resolved.filter((r) => r.issue === issue),
+    forActor: (actor) => byActor.get(actor) ?? [],
+    forIssue: (issue) => byIssue.get(issue) ?? [],
     all: () => resolved,
   };
+}
+
+function groupBy<T>(list: readonly T[], key: (x: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const x of list) {
+    const k = key(x);
+    const bucket = out.get(k);
+    if (bucket) bucket.push(x);
+    else out.set(k, [x]);
+  }
+  return out;
 }
 
 /** The status-quo value of an issue, if the case states one. */

@@ -66,12 +66,19 @@ export interface GmcrIssue {
 // here would be circular.
 const ConflictIdSchema = z
   .string()
-  .regex(/^[a-z0-9][a-z0-9._-]*$/, 'ids use lowercase letters, digits, ".", "_" and "-", starting with a letter or digit')
+  .regex(
+    /^[a-z0-9][a-z0-9._-]*$/,
+    'ids use lowercase letters, digits, ".", "_" and "-", starting with a letter or digit',
+  )
   .max(80);
 
 const ConflictSourceRefSchema = z.strictObject({
   source: ConflictIdSchema.describe('Id of an entry in the case’s `sources`.'),
-  quote: z.string().max(600).optional().describe('Short quoted span from the source that supports the claim.'),
+  quote: z
+    .string()
+    .max(600)
+    .optional()
+    .describe('Short quoted span from the source that supports the claim.'),
   start: z.number().int().min(0).optional(),
   end: z.number().int().min(0).optional(),
 });
@@ -90,7 +97,9 @@ export const StateRefSchema = z
     z.number().int().min(1),
     z.string().regex(/^[YN]+$/, 'a state is written as Y/N letters, one per option in decision-maker order'),
   ])
-  .describe('A state: its ordered number (1 = lowest code among feasible states) or its Y/N string, one letter per option in decision-maker order.');
+  .describe(
+    'A state: its ordered number (1 = lowest code among feasible states) or its Y/N string, one letter per option in decision-maker order.',
+  );
 
 export const ConflictOptionSchema = z.strictObject({
   id: ConflictIdSchema.describe('Option id, unique within the conflict; used in statements and conditions.'),
@@ -98,7 +107,9 @@ export const ConflictOptionSchema = z.strictObject({
   direction: z
     .enum(['both', 'fwd', 'back'])
     .default('both')
-    .describe('Reversibility: both (can be taken and withdrawn), fwd (once taken, it stays), back (can only be withdrawn).'),
+    .describe(
+      'Reversibility: both (can be taken and withdrawn), fwd (once taken, it stays), back (can only be withdrawn).',
+    ),
   description: z.string().max(2000).optional(),
 });
 
@@ -108,16 +119,22 @@ export const ConflictPreferencesSchema = z
       statements: z
         .array(ConflictExpressionSchema)
         .min(1)
-        .describe('Option prioritization: statements, most important first; a state satisfying a more important statement beats any that does not.'),
+        .describe(
+          'Option prioritization: statements, most important first; a state satisfying a more important statement beats any that does not.',
+        ),
     }),
     z.strictObject({
       ranking: z
         .array(z.union([StateRefSchema, z.array(StateRefSchema).min(1)]))
         .min(1)
-        .describe('Explicit ranking of every feasible state, most preferred first; a list is a group of equally preferred states.'),
+        .describe(
+          'Explicit ranking of every feasible state, most preferred first; a list is a group of equally preferred states.',
+        ),
     }),
   ])
-  .describe('How the decision maker ranks the states: prioritized statements or an explicit ranking with ties.');
+  .describe(
+    'How the decision maker ranks the states: prioritized statements or an explicit ranking with ties.',
+  );
 
 export const ConflictDecisionMakerSchema = z.strictObject({
   actor: ConflictIdSchema.describe('Id of the case actor who decides.'),
@@ -126,7 +143,9 @@ export const ConflictDecisionMakerSchema = z.strictObject({
   misperceptions: z
     .array(ConflictExpressionSchema)
     .default([])
-    .describe('Conditions describing states this decision maker does not perceive (it can neither move into nor out of them).'),
+    .describe(
+      'Conditions describing states this decision maker does not perceive (it can neither move into nor out of them).',
+    ),
   note: z.string().max(4000).optional().describe('Why the preferences are what they are.'),
   sources: z.array(ConflictSourceRefSchema).default([]),
 });
@@ -136,26 +155,41 @@ export const ConflictSchema = z
     id: ConflictIdSchema,
     name: z.string().min(1).max(200),
     description: z.string().max(4000).optional(),
-    decisionMakers: z.array(ConflictDecisionMakerSchema).min(2, 'a graph model needs at least two decision makers'),
-    infeasible: z.array(ConflictExpressionSchema).default([]).describe('States matching any of these conditions cannot occur.'),
+    decisionMakers: z
+      .array(ConflictDecisionMakerSchema)
+      .min(2, 'a graph model needs at least two decision makers'),
+    infeasible: z
+      .array(ConflictExpressionSchema)
+      .default([])
+      .describe('States matching any of these conditions cannot occur.'),
     mutuallyExclusive: z
       .array(z.array(ConflictIdSchema).min(2))
       .default([])
       .describe('Groups of options of which at most one can be taken.'),
-    atLeastOne: z.array(z.array(ConflictIdSchema).min(1)).default([]).describe('Groups of options of which at least one must be taken.'),
+    atLeastOne: z
+      .array(z.array(ConflictIdSchema).min(1))
+      .default([])
+      .describe('Groups of options of which at least one must be taken.'),
     requires: z
       .array(z.strictObject({ option: ConflictIdSchema, requires: ConflictIdSchema }))
       .default([])
       .describe('Dependencies: `option` can only be taken together with `requires`.'),
-    statusQuo: z.array(ConflictIdSchema).optional().describe('Ids of the options taken in the status quo state (the rest are not).'),
+    statusQuo: z
+      .array(ConflictIdSchema)
+      .optional()
+      .describe('Ids of the options taken in the status quo state (the rest are not).'),
     coalitions: z
       .array(z.array(ConflictIdSchema).min(1))
       .default([])
-      .describe('Coalitions for coalition analysis, as groups of actor ids; decision makers not listed act alone.'),
+      .describe(
+        'Coalitions for coalition analysis, as groups of actor ids; decision makers not listed act alone.',
+      ),
     note: z.string().max(4000).optional(),
     sources: z.array(ConflictSourceRefSchema).default([]),
   })
-  .describe('A Graph Model for Conflict Resolution conflict over the case’s actors: decision makers, their options, feasibility, preferences.');
+  .describe(
+    'A Graph Model for Conflict Resolution conflict over the case’s actors: decision makers, their options, feasibility, preferences.',
+  );
 
 export type ConflictInput = z.input<typeof ConflictSchema>;
 export type Conflict = z.output<typeof ConflictSchema>;

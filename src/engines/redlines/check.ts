@@ -144,20 +144,25 @@ export function checkProposal(c: Case, proposalId: string, options: CheckOptions
     }
   }
 
+  const cellsByActor = new Map<string, PointCell[]>();
+  for (const cell of cells) {
+    const list = cellsByActor.get(cell.actor);
+    if (list) list.push(cell);
+    else cellsByActor.set(cell.actor, [cell]);
+  }
   const noStatusQuo = new Set<string>();
   const verdicts: ActorVerdict[] = actors.map((a) => {
     const crossings: Crossing[] = [];
-    for (const cell of cells)
-      if (cell.actor === a.id)
-        for (const j of cell.issues)
-          if (j.status === 'crosses' && j.redLine && !crossings.some((x) => x.issue === j.issue))
-            crossings.push({
-              point: cell.point,
-              issue: j.issue,
-              value: j.value,
-              redLine: j.redLine,
-              distance: j.distance,
-            });
+    for (const cell of cellsByActor.get(a.id) ?? [])
+      for (const j of cell.issues)
+        if (j.status === 'crosses' && j.redLine && !crossings.some((x) => x.issue === j.issue))
+          crossings.push({
+            point: cell.point,
+            issue: j.issue,
+            value: j.value,
+            redLine: j.redLine,
+            distance: j.distance,
+          });
     const own = stances.forActor(a.id);
     const bound = own.some((s) => terms.settlements.has(s.issue));
     const utilityByIssue: IssueUtility[] = own.map((s) => {

@@ -115,6 +115,7 @@ export function diffProposals(
     };
   });
 
+  const diffByIssue = new Map(issueDiffs.map((d) => [d.issue, d]));
   const actors: ActorDiff[] = c.actors
     .filter((a) => stances.forActor(a.id).length > 0)
     .map((a) => {
@@ -124,7 +125,7 @@ export function diffProposals(
       const newlyCrossed: RedLineChange[] = [];
       const cleared: RedLineChange[] = [];
       for (const s of own) {
-        const d = issueDiffs.find((x) => x.issue === s.issue);
+        const d = diffByIssue.get(s.issue);
         if (!d) continue;
         const g = d.favours.find((x) => x.actor === a.id)?.gain ?? 0;
         if (g !== 0) perIssue.push({ issue: s.issue, gain: total > 0 ? (g * 100) / total : 0 });
