@@ -3,7 +3,7 @@
  * bargain interpolation).
  */
 import type { SmpModel, SmpState } from './state.js';
-import { vote } from './voting.js';
+import { voteFunction } from './voting.js';
 
 const CHALLENGE_FLOOR = 1e-10;
 const INTERPOLATION_FLOOR = 1e-6;
@@ -23,7 +23,33 @@ function estUtil(model: SmpModel, state: SmpState, h: number, a: number, b: numb
   return d <= 1 ? (1 - d) * (1 + d * r) : (1 - d) * (1 + r);
 }
 
-/** h's estimate, for actor k, of the consequences of i challenging j (SMP.md §6). */
+/**
+ * What estimator h's view of a challenge by i needs besides j: every actor's utility, in h's eyes, for i's
+ * position and for its own. Built once per (h, i) so a search over targets j stays O(N) per target.
+ */
+export interface ChallengerView {
+  h: number;
+  i: number;
+  /** toI[t] = aUtil[h](t, i). */
+  toI: Float64Array;
+  /** own[t] = aUtil[h](t, t). */
+  own: Float64Array;
+}
+
+export function challengerView(model: SmpModel, state: SmpState, h: number, i: number): ChallengerView {
+  const toI = new Float64Array(model.n);
+  const own = new Float64Array(model.n);
+  for (let t = 0; t < model.n; t++) {
+    toI[t] = estUtil(model, state, h, t, i);
+    own[t] = estUtil(model, state, h, t, t);
+  }
+  return { h, i, toI, own };
+}
+
+/**
+ * h's estimate, for actor k, of the consequences of i challenging j (SMP.md §6): the principals' votes,
+ * then each third party's vote given the "little contest" it would join, then i's expected gain.
+ */
 export function probEduChlg(
   model: SmpModel,
   state: SmpState,
@@ -31,64 +57,68 @@ export function probEduChlg(
   k: number,
   i: number,
   j: number,
+  view: ChallengerView = challengerView(model, state, h, i),
 ): ChallengeValue {
   const { n, params } = model;
-  const rule = params.votingRule;
+  const vote = voteFunction(params.votingRule);
   const w = model.challengeWeight;
-  const uii = estUtil(model, state, h, i, i);
+  const { toI, own } = view;
+  const dist = state.dist;
+  const rRow = h * n;
+  const riskEst = state.riskEst;
   const uij = estUtil(model, state, h, i, j);
-  const uji = estUtil(model, state, h, j, i);
-  const ujj = estUtil(model, state, h, j, j);
-  const a = vote(rule, w[i]!, uii, uij);
-  const b = vote(rule, w[j]!, uji, ujj);
+  const ujj = own[j]!;
+  const a = vote(w[i]!, own[i]!, uij);
+  const b = vote(w[j]!, toI[j]!, ujj);
   const c0ij = CHALLENGE_FLOOR + Math.max(a, 0) + Math.max(b, 0);
   const c0ji = CHALLENGE_FLOOR + Math.max(-a, 0) + Math.max(-b, 0);
   let cij = c0ij;
   let cji = c0ji;
+  // Payoff table of SMP.md §6 as coefficients: joinX = 2·(first) + (third-party's own or another first).
   const commit = params.thirdPartyCommit;
+  const semi = commit === 'SemiCommit';
+  const none = commit === 'NoCommit';
   for (let t = 0; t < n; t++) {
     if (t === i || t === j) continue;
     const wt = w[t]!;
-    const uti = estUtil(model, state, h, t, i);
-    const utj = estUtil(model, state, h, t, j);
-    const utt = estUtil(model, state, h, t, t);
-    const v = vote(rule, wt, uti, utj);
+    const uti = toI[t]!;
+    const d = dist[t * n + j]!;
+    const r = riskEst[rRow + t]!;
+    const utj = d <= 1 ? (1 - d) * (1 + d * r) : (1 - d) * (1 + r);
+    const utt = own[t]!;
+    const v = vote(wt, uti, utj);
     // "Little contest": principals plus this third party only.
-    const forI = c0ij + Math.max(v, 0);
-    const pi = forI / (forI + c0ji + Math.max(-v, 0));
+    const forI = v > 0 ? c0ij + v : c0ij + 0;
+    const pi = forI / (forI + c0ji + (v < 0 ? -v : 0));
     let joinIWin: number;
     let joinILose: number;
     let joinJLose: number;
     let joinJWin: number;
-    switch (commit) {
-      case 'NoCommit':
-        joinIWin = 2 * uti + utt;
-        joinILose = 2 * utj + utt;
-        joinJLose = 2 * uti + utt;
-        joinJWin = 2 * utj + utt;
-        break;
-      case 'SemiCommit':
-        joinIWin = 2 * uti + utt;
-        joinILose = 3 * utj;
-        joinJLose = 3 * uti;
-        joinJWin = 2 * utj + utt;
-        break;
-      case 'FullCommit':
-        joinIWin = 3 * uti;
-        joinILose = 3 * utj;
-        joinJLose = 3 * uti;
-        joinJWin = 3 * utj;
-        break;
+    if (semi) {
+      joinIWin = 2 * uti + utt;
+      joinILose = 3 * utj;
+      joinJLose = 3 * uti;
+      joinJWin = 2 * utj + utt;
+    } else if (none) {
+      joinIWin = 2 * uti + utt;
+      joinILose = 2 * utj + utt;
+      joinJLose = 2 * uti + utt;
+      joinJWin = 2 * utj + utt;
+    } else {
+      joinIWin = 3 * uti;
+      joinILose = 3 * utj;
+      joinJLose = 3 * uti;
+      joinJWin = 3 * utj;
     }
     const euJoinI = pi * joinIWin + (1 - pi) * joinILose;
     const euJoinJ = pi * joinJLose + (1 - pi) * joinJWin;
-    const tv = vote(rule, wt, euJoinI, euJoinJ);
+    const tv = vote(wt, euJoinI, euJoinJ);
     if (tv > 0) cij += tv;
     else cji -= tv;
   }
   const pij = cij / (cij + cji);
-  const uki = estUtil(model, state, h, k, i);
-  const ukj = estUtil(model, state, h, k, j);
+  const uki = k === i ? own[i]! : estUtil(model, state, h, k, i);
+  const ukj = k === i ? uij : estUtil(model, state, h, k, j);
   const euSq = uki + ukj;
   const euVict = 2 * uki;
   const euContest = pij * 2 * uki + (1 - pij) * 2 * ukj;

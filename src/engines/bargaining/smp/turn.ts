@@ -3,7 +3,7 @@
  * bargains are queued, each actor resolves its queue by a probabilistic Condorcet election, all move at once.
  */
 import type { Random } from '../../../kit/random.js';
-import { interpolateBargain, probEduChlg, type Bargain } from './challenge.js';
+import { challengerView, interpolateBargain, probEduChlg, type Bargain } from './challenge.js';
 import { scalarPce } from './pce.js';
 import { setupState, type SmpModel, type SmpState } from './state.js';
 import { distance, utility } from './utility.js';
@@ -18,9 +18,10 @@ function chooseTarget(
 ): { target: number; prob: number } | undefined {
   let best: { target: number; prob: number } | undefined;
   let bestGain = MIN_CHALLENGE_GAIN;
+  const view = challengerView(model, state, i, i);
   for (let j = 0; j < model.n; j++) {
     if (j === i) continue;
-    const { prob, gain } = probEduChlg(model, state, i, i, i, j);
+    const { prob, gain } = probEduChlg(model, state, i, i, i, j, view);
     if (gain > bestGain) {
       bestGain = gain;
       best = { target: j, prob };

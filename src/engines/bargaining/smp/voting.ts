@@ -14,24 +14,39 @@ function clipUnit(x: number): number {
   return x > 1 ? 1 : x < -1 ? -1 : x;
 }
 
+/** A vote: signed support of an actor of weight w for option a (utility ua) over option b (utility ub). */
+export type VoteFn = (w: number, ua: number, ub: number) => number;
+
+const VOTE_FNS: Record<SmpVotingRule, VoteFn> = {
+  Prop: (w, ua, ub) => w * (ua - ub),
+  Binary: (w, ua, ub) => w * clipUnit((ua - ub) / BINARY_SLOPE),
+  PropBin: (w, ua, ub) => {
+    const delta = ua - ub;
+    return w * ((1 - PROP_BIN_WEIGHT) * delta + PROP_BIN_WEIGHT * clipUnit(delta / BINARY_SLOPE));
+  },
+  PropCbc: (w, ua, ub) => {
+    const delta = ua - ub;
+    return w * ((1 - PROP_CBC_WEIGHT) * delta + PROP_CBC_WEIGHT * delta * delta * delta);
+  },
+  Cubic: (w, ua, ub) => {
+    const delta = ua - ub;
+    return w * delta * delta * delta;
+  },
+  // Prospect theory: a loss weighs more than an equal gain.
+  ASymProsp: (w, ua, ub) => {
+    const delta = ua - ub;
+    return delta < 0 ? w * delta : delta > 0 ? (2 / 3) * w * delta : 0;
+  },
+};
+
+/** The vote function of a voting rule (SMP.md §4.3); picked once per run so hot loops stay monomorphic. */
+export function voteFunction(rule: SmpVotingRule): VoteFn {
+  return VOTE_FNS[rule];
+}
+
 /** Signed vote of an actor of weight w for option a (utility ua) over option b (utility ub). */
 export function vote(rule: SmpVotingRule, w: number, ua: number, ub: number): number {
-  const delta = ua - ub;
-  switch (rule) {
-    case 'Prop':
-      return w * delta;
-    case 'Binary':
-      return w * clipUnit(delta / BINARY_SLOPE);
-    case 'PropBin':
-      return w * ((1 - PROP_BIN_WEIGHT) * delta + PROP_BIN_WEIGHT * clipUnit(delta / BINARY_SLOPE));
-    case 'PropCbc':
-      return w * ((1 - PROP_CBC_WEIGHT) * delta + PROP_CBC_WEIGHT * delta * delta * delta);
-    case 'Cubic':
-      return w * delta * delta * delta;
-    case 'ASymProsp':
-      // Prospect theory: a loss weighs more than an equal gain.
-      return delta < 0 ? w * delta : delta > 0 ? (2 / 3) * w * delta : 0;
-  }
+  return VOTE_FNS[rule](w, ua, ub);
 }
 
 /**
@@ -46,13 +61,21 @@ export function coalitions(
   options: number,
 ): Float64Array {
   const c = new Float64Array(options * options);
+  const vote = VOTE_FNS[rule];
+  // Option-major copy so the inner loop over voters reads memory in order.
+  const byOption = new Float64Array(voters * options);
+  for (let k = 0; k < voters; k++) {
+    for (let m = 0; m < options; m++) byOption[m * voters + k] = utils[k * options + m]!;
+  }
   for (let a = 0; a < options; a++) {
     c[a * options + a] = COALITION_FLOOR;
+    const rowA = a * voters;
     for (let b = 0; b < a; b++) {
+      const rowB = b * voters;
       let forA = 0;
       let forB = 0;
       for (let k = 0; k < voters; k++) {
-        const v = vote(rule, weights[k]!, utils[k * options + a]!, utils[k * options + b]!);
+        const v = vote(weights[k]!, byOption[rowA + k]!, byOption[rowB + k]!);
         if (v > 0) forA += v;
         else forB -= v;
       }
