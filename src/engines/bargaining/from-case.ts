@@ -38,11 +38,12 @@ export function bargainingInputFromCase(c: Case, options: FromCaseOptions = {}):
     warnings.push(`issue ${issue.id} left out: no stance on or before ${stances.asOf}`);
     return false;
   });
-  const actors = theCase.actors.filter((a) => {
-    if (stances.forActor(a.id).length > 0) return true;
-    warnings.push(`actor ${a.id} left out: no stance on or before ${stances.asOf}`);
-    return false;
-  });
+  const actors = theCase.actors.filter((a) => stances.forActor(a.id).length > 0);
+  const silent = theCase.actors.filter((a) => !actors.includes(a)).map((a) => a.id);
+  if (silent.length > 0)
+    warnings.push(
+      `${silent.length} actor(s) without a stance on or before ${stances.asOf} left out: ${silent.join(', ')}`,
+    );
   const get = (a: string, d: number) => stances.get(a, issues[d]!.id);
   const input: BargainingInput = {
     actors: actors.map((a) => ({ id: a.id, name: a.name })),

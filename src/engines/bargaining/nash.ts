@@ -86,7 +86,8 @@ export function nashSolution(
   // d/dy Σ w ln(gain) = Σ w gain'/gain: decreasing on the feasible interval, so its sign change is the maximum.
   const derivative = (y: number) =>
     bargainers.reduce((acc, k) => acc + (w[k]! * slope(k, y)) / gain(k, y), 0);
-  return { outcome: bisectMax(derivative, lo, hi), warnings };
+  // On the 0–100 scale; the + 0 turns a −0 from the clip into 0.
+  return { outcome: Math.min(100, Math.max(0, bisectMax(derivative, lo, hi))) + 0, warnings };
 }
 
 /** Forecasts every dimension with the asymmetric Nash bargaining solution. */
