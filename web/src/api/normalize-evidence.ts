@@ -1,0 +1,131 @@
+/** Tolerant readers for the evidence API: claims, documents and the timeline (src/engines/evidence). */
+import { arr, isObj, num, pick, ref, str, unwrap } from './normalize.js';
+import { unwrapList } from './endpoints.js';
+
+export interface ClaimView {
+  id: string;
+  actor?: string;
+  issue?: string;
+  direction?: string;
+  position?: number;
+  redLine: boolean;
+  quote?: string;
+  start?: number;
+  end?: number;
+  document?: string;
+  date?: string;
+  confidence?: number;
+  status: 'pending' | 'accepted' | 'rejected';
+}
+
+export interface DocumentView {
+  id: string;
+  title?: string;
+  publisher?: string;
+  date?: string;
+  url?: string;
+  text?: string;
+  cluster?: string;
+  duplicates?: number;
+}
+
+export interface TimelineItem {
+  date: string;
+  kind: string;
+  actors: string[];
+  issue?: string;
+  summary: string;
+  quote?: string;
+}
+
+function status(v: unknown): ClaimView['status'] {
+  const s = String(v ?? '').toLowerCase();
+  return s.startsWith('accept') ? 'accepted' : s.startsWith('reject') ? 'rejected' : 'pending';
+}
+
+export function readClaim(o: unknown): ClaimView | undefined {
+  if (!isObj(o)) return undefined;
+  const id = str(o.id);
+  if (!id) return undefined;
+  const q = isObj(o.quote) ? o.quote : isObj(o.span) ? o.span : o;
+  return {
+    id,
+    actor: ref(pick(o, 'actor', 'actorId')),
+    issue: ref(pick(o, 'issue', 'issueId')),
+    direction: str(pick(o, 'direction', 'kind', 'type')),
+    position: num(o.position),
+    redLine: Boolean(pick(o, 'redLine', 'isRedLine', 'nonNegotiable')),
+    quote: str(pick(q, 'text', 'quote')) ?? str(o.quote),
+    start: num(pick(q, 'start', 'offset')),
+    end: num(pick(q, 'end')),
+    document: ref(pick(o, 'document', 'documentId', 'doc', 'source', 'sourceId')),
+    date: str(pick(o, 'date', 'asOf')),
+    confidence: num(o.confidence),
+    status: status(pick(o, 'status', 'decision', 'review')),
+  };
+}
+
+export function readClaims(body: unknown): ClaimView[] {
+  return unwrapList<unknown>(body, 'claims')
+    .map(readClaim)
+    .filter((c): c is ClaimView => !!c);
+}
+
+export function readDocument(body: unknown): DocumentView | undefined {
+  const o = unwrap(body);
+  const d = isObj(o.document) ? o.document : o;
+  const id = str(d.id);
+  if (!id) return undefined;
+  return {
+    id,
+    title: str(d.title),
+    publisher: str(d.publisher),
+    date: str(d.date),
+    url: str(pick(d, 'url', 'address')),
+    text: str(pick(d, 'cleanText', 'cleaned', 'text', 'body')),
+    cluster: str(pick(d, 'cluster', 'clusterId')),
+    duplicates: num(pick(d, 'duplicates', 'duplicateCount')) ?? arr(d.duplicates).length,
+  };
+}
+
+export function readDocuments(body: unknown): DocumentView[] {
+  return unwrapList<unknown>(body, 'documents')
+    .map(readDocument)
+    .filter((d): d is DocumentView => !!d);
+}
+
+export function readTimeline(body: unknown): TimelineItem[] {
+  return unwrapList<unknown>(body, 'timeline')
+    .concat(unwrapList<unknown>(body, 'items').length ? [] : unwrapList<unknown>(body, 'entries'))
+    .filter(isObj)
+    .map((o) => ({
+      date: str(pick(o, 'date', 'day')) ?? '',
+      kind: str(pick(o, 'kind', 'type')) ?? 'event',
+      actors: [...arr(o.actors).map((a) => ref(a) ?? ''), ref(o.actor) ?? ''].filter(Boolean),
+      issue: ref(pick(o, 'issue', 'issueId')),
+      summary: str(pick(o, 'summary', 'text', 'title', 'description')) ?? '',
+      quote: str(o.quote),
+    }))
+    .filter((x) => x.date)
+    .sort((a, b) => b.date.localeCompare(a.date));
+}
+
+/** Splits text around the quote so it can be highlighted without building HTML. */
+export function splitAroundQuote(
+  text: string,
+  quote: string | undefined,
+  start?: number,
+  end?: number,
+): [string, string, string] | undefined {
+  if (start !== undefined && end !== undefined && end > start && end <= text.length) {
+    if (
+      !quote ||
+      text.slice(start, end).replace(/\s+/g, ' ').trim() === quote.replace(/\s+/g, ' ').trim() ||
+      !text.includes(quote)
+    )
+      return [text.slice(0, start), text.slice(start, end), text.slice(end)];
+  }
+  if (!quote) return undefined;
+  const k = text.indexOf(quote);
+  return k < 0 ? undefined : [text.slice(0, k), quote, text.slice(k + quote.length)];
+}
