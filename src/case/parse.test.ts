@@ -355,3 +355,22 @@ describe('parseCase locates malformed case files', () => {
     expect(issuesOf(r).map((i) => i.code)).toEqual(['unknown_actor', 'unknown_issue', 'unknown_issue']);
   });
 });
+
+describe('parseCase reads files with and without YAML anchors alike', () => {
+  it('an anchored file (careful path) parses to the same case as its expanded twin (fast path)', () => {
+    const anchored = doc(
+      'stances:',
+      '  - &s { actor: a, issue: x, date: 2025-01-01, position: 10, salience: 50 }',
+      '  - { <<: *s, actor: b }',
+    );
+    const plain = doc(
+      'stances:',
+      '  - { actor: a, issue: x, date: 2025-01-01, position: 10, salience: 50 }',
+      '  - { actor: b, issue: x, date: 2025-01-01, position: 10, salience: 50 }',
+    );
+    const a = parseCase(anchored);
+    const p = parseCase(plain);
+    expect(a.ok && p.ok).toBe(true);
+    if (a.ok && p.ok) expect(a.case).toEqual(p.case);
+  });
+});

@@ -122,7 +122,7 @@ interface Located {
 
 function readDocument(text: string): Located {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true, merge: true });
   return { doc, lineCounter };
 }
 
