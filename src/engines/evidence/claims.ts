@@ -1,0 +1,275 @@
+/**
+ * Stance claims: an actor demands, accepts, rejects or proposes something on a case issue, with an optional
+ * position on the issue's scale (an option or anchor named in the object phrase), a red-line flag from
+ * non-negotiability language, the quoted sentence with offsets, and a confidence. Three trigger shapes:
+ * verbs ("Moscow rejects …"), nominals ("Kyiv's refusal to cede …") and predicates ("… is a non-starter
+ * for Washington").
+ */
+import { isPlace, referent } from './actors.js';
+import { caseless } from './events.js';
+import type { IssueMatcher, IssueMentionHit } from './issues.js';
+import { clauseEnd, findSubject, isHedged, isHypothetical, possessor, type SentenceScope } from './syntax.js';
+import type { ActorMention, ClaimDirection } from './types.js';
+
+export interface StanceClaim {
+  /** Case actor id, or the gazetteer code when the case has no such actor. */
+  actor: string;
+  actorText: string;
+  issue: string;
+  direction: ClaimDirection;
+  /** Option id or anchor value named in the object phrase (for `rejects`: the outcome rejected). */
+  position?: string | number;
+  value?: number;
+  positionLabel?: string;
+  redLine: boolean;
+  sentence: number;
+  trigger: { start: number; end: number; text: string };
+  quote: { start: number; end: number; text: string };
+  confidence: number;
+}
+
+type Shape = 'verb' | 'nominal' | 'predicate';
+
+interface ClaimRule {
+  direction: ClaimDirection;
+  shape: Shape;
+  phrase: string;
+  redLine?: boolean;
+}
+
+const RULES: ClaimRule[] = [
+  // rejects — strongest wording first so "will never accept" is not read as "accept"
+  {
+    direction: 'rejects',
+    shape: 'verb',
+    phrase:
+      "(?:will|would|could|can)\\s+never\\s+(?:accept|agree to|allow|recogni[sz]e|cede|give up|surrender|tolerate|sign|trade away)|never\\s+(?:accept|agree to|recogni[sz]e|cede)|(?:cannot|can't|can not|won't|will not|would not|wouldn't|does not|doesn't|do not|don't|did not|didn't)\\s+(?:\\w+\\s+)?(?:accept|agree to|allow|recogni[sz]e|cede|give up|surrender|tolerate|support|back)",
+    redLine: true,
+  },
+  {
+    direction: 'rejects',
+    shape: 'verb',
+    phrase:
+      '(?:refused|refuses|refusing|declined|declines)\\s+to\\s+(?:accept|recogni[sz]e|cede|give up|surrender|discuss|consider|allow|withdraw|sign|negotiate|countenance|trade)|rejected|rejects|rejecting|reject(?=\\s+(?:a|an|the|any|all|its|his|her|their)\\s)|opposed|opposes|opposing|ruled out|rules out|ruling out|dismissed|dismisses|rebuffed|rebuffs|balked at|balks at|resisted|resists|resisting|spurned|vetoed',
+  },
+  {
+    direction: 'rejects',
+    shape: 'nominal',
+    phrase:
+      '(?:reluctance|unwillingness)\\s+to\\s+(?:agree to|accept|consider|discuss)|(?:refusal|refusing)\\s+to\\s+(?:accept|recogni[sz]e|cede|give up|surrender|discuss|consider|allow|withdraw)|opposition to|rejection of|stance against|position against|objections? to|veto of',
+  },
+  {
+    direction: 'rejects',
+    shape: 'predicate',
+    phrase:
+      '(?:is|are|was|were|remains?|remained)\\s+(?:a\\s+|an\\s+)?(?:\\w+\\s+)?(?:non-starters?|nonstarters?|unacceptable|non-negotiable|off the table|out of the question|dead on arrival|a red line|red lines)|(?:is|are)\\s+(?:essentially\\s+|simply\\s+)?DOA',
+    redLine: true,
+  },
+  // demands
+  {
+    direction: 'demands',
+    shape: 'verb',
+    phrase:
+      'demanded|demands|demanding|demand(?=\\s+(?:that|a|an|the|full|its|their))|insisted on|insists on|insisting on|insisted that|insists that|called for|calls for|calling for|pressed for|presses for|pressing for|pushed for|pushes for|pushing for|wants|wanted|seeks|sought|seeking|requires|required|requiring|urged|urges|made clear it wants|conditioned|conditions\\s+\\w+\\s+on|is holding out for|held out for|holds out for',
+  },
+  {
+    direction: 'demands',
+    shape: 'nominal',
+    phrase:
+      '(?:\\w+\\s+)?demands?\\s+(?:for|of|that|on|include|revolve|centre|center)|insistence on|insistence that|calls? for|push for|pursuit of|precondition|preconditions|condition that|conditions for',
+  },
+  // accepts
+  {
+    direction: 'accepts',
+    shape: 'verb',
+    phrase:
+      'accepted|accepts|accepting|accept(?=\\s+(?:a|an|the|any|its|their)\\s)|agreed to|agrees to|agreed in principle to|(?:is|are|was|were|has been|remains?)\\s+(?:now\\s+)?(?:open|willing|ready|prepared)\\s+to\\s+(?:accept|discuss|consider|negotiate)|backed|backs|backing|endorsed|endorses|supported|supports|supporting|welcomed|welcomes|embraced|embraces|signed off on|can live with|would accept|could accept|signalled openness to|signaled openness to|signalled readiness to|signaled readiness to',
+  },
+  {
+    direction: 'accepts',
+    shape: 'nominal',
+    phrase:
+      'acceptance of|support for|openness to|readiness to accept|willingness to accept|endorsement of|backing for|backing of',
+  },
+  // proposes
+  {
+    direction: 'proposes',
+    shape: 'verb',
+    phrase:
+      'proposed|proposes|proposing|propose(?=\\s)|put forward|puts forward|offered|offers|offering|suggested|suggests|floated|floats|tabled|unveiled|unveils|presented|presents|drafted',
+  },
+  {
+    direction: 'proposes',
+    shape: 'nominal',
+    phrase: '(?:proposal|plan|offer|initiative|framework)\\s+(?:for|to|on|that)',
+  },
+];
+
+export const RED_LINE =
+  /\b(?:non-negotiable|nonnegotiable|non-starters?|red lines?|will never|would never|never accept|under no circumstances|not up for (?:negotiation|discussion|debate)|cannot accept|can't accept|unacceptable|no compromise|will not compromise|out of the question|dead on arrival|DOA|not negotiable|absolute(?:ly)? (?:rejection|refus\w+)|firm stance against|steadfast in (?:his|her|its|their) refusal|refusal to surrender)\b/i;
+
+interface Compiled {
+  rule: ClaimRule;
+  re: RegExp;
+}
+let compiled: Compiled[] | undefined;
+function rules(): Compiled[] {
+  compiled ??= RULES.map((rule) => ({
+    rule,
+    re: new RegExp(`(?<![\\p{L}\\p{N}'’-])(?:${caseless(rule.phrase)})(?![\\p{L}\\p{N}-])`, 'gu'),
+  }));
+  return compiled;
+}
+
+export interface ClaimHit {
+  rule: ClaimRule;
+  start: number;
+  end: number;
+}
+
+export function findClaimTriggers(text: string): ClaimHit[] {
+  const hits: ClaimHit[] = [];
+  for (const { rule, re } of rules())
+    for (const m of text.matchAll(re)) hits.push({ rule, start: m.index, end: m.index + m[0].length });
+  hits.sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: ClaimHit[] = [];
+  for (const h of hits) {
+    const last = out[out.length - 1];
+    if (last && h.start < last.end) continue;
+    out.push(h);
+  }
+  return out;
+}
+
+const NEGATED_BEFORE = /\b(?:not|n't|never|no longer|nor)\s+(?:\w+\s+)?$/i;
+
+export function extractClaims(
+  scope: SentenceScope,
+  sentence: number,
+  hits: ClaimHit[],
+  issueHits: IssueMentionHit[],
+  issues: IssueMatcher,
+): StanceClaim[] {
+  const out: StanceClaim[] = [];
+  if (issueHits.length === 0) return out;
+  const sentenceText = scope.text.slice(scope.start, scope.end);
+  const hedged = isHedged(scope);
+  for (let h = 0; h < hits.length; h++) {
+    const hit = hits[h]!;
+    const nextHit = hits[h + 1];
+    let direction = hit.rule.direction;
+    const negated =
+      hit.rule.direction !== 'rejects' &&
+      NEGATED_BEFORE.test(scope.text.slice(Math.max(scope.start, hit.start - 30), hit.start));
+    if (negated) {
+      if (direction !== 'accepts') continue;
+      direction = 'rejects';
+    }
+    // "would accept" and "could accept" are stated willingness; other conditionals are speculation.
+    const willingness = /^(?:would|could)\s/i.test(scope.text.slice(hit.start, hit.end));
+    if (!willingness && hit.rule.shape !== 'predicate' && isHypothetical(scope, hit.start)) continue;
+
+    let actorMention: ActorMention | undefined;
+    let via = 'direct';
+    let objectStart = hit.end;
+    // The object runs to the clause end or the next stance trigger ("refuses to cede land and seeks …").
+    let objectEnd = Math.min(clauseEnd(scope, hit.end), hit.end + 200, nextHit ? nextHit.start : scope.end);
+    if (hit.rule.shape === 'predicate') {
+      // "X is a non-starter for Moscow": the issue precedes, the holder follows (or is the speaker).
+      objectStart = Math.max(scope.start, hit.start - 200);
+      objectEnd = hit.start;
+      actorMention = holderAfter(scope, hit.end);
+      if (!actorMention) {
+        const s = findSubject(scope, hit.start, hit.end);
+        actorMention = s.mentions.find(
+          (m) => !issueHits.some((ih) => ih.start <= m.start && m.end <= ih.end),
+        );
+        via = 'speaker';
+      }
+    } else if (hit.rule.shape === 'nominal') {
+      actorMention = possessor(scope, hit.start);
+      if (!actorMention) {
+        const s = findSubject(scope, hit.start, hit.end);
+        actorMention = s.mentions[0];
+        via = s.via;
+      }
+    } else {
+      const s = findSubject(scope, hit.start, hit.end);
+      if (s.mentions.length === 0) {
+        actorMention = possessor(scope, hit.start);
+        via = 'possessive';
+      } else {
+        actorMention = s.mentions[0];
+        via = s.via;
+        // Coordinated subjects ("Kyiv and Brussels reject …") each hold the stance.
+        for (const extra of s.mentions.slice(1)) pushClaims(extra, via);
+      }
+    }
+    const prevEnd = h > 0 ? hits[h - 1]!.end : scope.start;
+    const redLineHere =
+      hit.rule.redLine === true ||
+      RED_LINE.test(
+        scope.text.slice(
+          Math.max(prevEnd, hit.start - 80),
+          hit.rule.shape === 'predicate' ? hit.end : objectEnd,
+        ),
+      );
+    if (actorMention) pushClaims(actorMention, via);
+
+    function pushClaims(m: ActorMention, how: string): void {
+      const actor = referent(m);
+      if (!actor) return;
+      const objectIssues = issueHits.filter((ih) => ih.start >= objectStart && ih.end <= objectEnd);
+      const seen = new Set<string>();
+      for (const ih of objectIssues) {
+        if (seen.has(ih.issue)) continue;
+        seen.add(ih.issue);
+        const pos = issues.position(ih.issue, scope.text.slice(objectStart, objectEnd));
+        let confidence = 0.85;
+        if (how !== 'direct') confidence -= 0.1;
+        if (m.kind === 'pronoun' || m.kind === 'role') confidence -= 0.1;
+        if (hedged) confidence -= 0.15;
+        if (willingness) confidence -= 0.1;
+        if (negated) confidence -= 0.05;
+        out.push({
+          actor,
+          actorText: m.text,
+          issue: ih.issue,
+          direction,
+          ...(pos ? { position: pos.position, value: pos.value, positionLabel: pos.label } : {}),
+          redLine: (direction === 'rejects' || direction === 'demands') && redLineHere,
+          sentence,
+          trigger: { start: hit.start, end: hit.end, text: scope.text.slice(hit.start, hit.end) },
+          quote: { start: scope.start, end: scope.end, text: sentenceText },
+          confidence: Math.round(Math.max(0.2, confidence) * 100) / 100,
+        });
+      }
+    }
+  }
+  return dedupeClaims(out);
+}
+
+/** The holder in "… is a non-starter for Moscow" / "… unacceptable to Kyiv" / "… DOA in Moscow". */
+function holderAfter(scope: SentenceScope, at: number): ActorMention | undefined {
+  const m = /^\s*(?:,\s*)?(?:for|to|in|with|among)\s+/i.exec(scope.text.slice(at, at + 12));
+  if (!m) return undefined;
+  const from = at + m[0].length;
+  return scope.mentions.find(
+    (x) => x.start >= from && x.start <= from + 4 && referent(x) !== undefined && (isPlace(x) || true),
+  );
+}
+
+function dedupeClaims(claims: StanceClaim[]): StanceClaim[] {
+  const best = new Map<string, StanceClaim>();
+  for (const c of claims) {
+    const key = `${c.actor}|${c.issue}|${c.direction}`;
+    const prior = best.get(key);
+    if (
+      !prior ||
+      c.confidence > prior.confidence ||
+      (c.confidence === prior.confidence && c.position !== undefined && prior.position === undefined)
+    )
+      best.set(key, c);
+  }
+  return [...best.values()];
+}

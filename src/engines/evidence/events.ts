@@ -1,0 +1,291 @@
+/**
+ * Event extraction: trigger phrases (triggers.ts) in a sentence, with the subject and object actor groups
+ * found by shallow clause rules (syntax.ts), coded as PLOVER type/mode and CAMEO code (ontology.ts).
+ * PLOVER's auxiliary modes decide what is kept: negated and hypothetical events are dropped; future
+ * meetings and promises become AGREE (036/033), future force or sanctions become threats.
+ */
+import { referent } from './actors.js';
+import { EVENT_TYPES, goldstein, quadClass, type EvidenceEventType, type PloverEvent } from './ontology.js';
+import { TRIGGERS, type TriggerRule } from './triggers.js';
+import {
+  clauseEnd,
+  findObject,
+  findSubject,
+  isFuture,
+  isHedged,
+  isHypothetical,
+  isNegated,
+  type SentenceScope,
+} from './syntax.js';
+import type { ActorMention, DateMention, Precision } from './types.js';
+
+export interface EventParty {
+  /** Case actor id when resolved. */
+  actor?: string;
+  /** Gazetteer code (RUS, USA, …). */
+  code?: string;
+  sector?: string;
+  text: string;
+  start: number;
+  end: number;
+}
+
+export interface EvidenceEvent {
+  type: EvidenceEventType;
+  plover: PloverEvent;
+  mode?: string;
+  cameo: string;
+  goldstein: number;
+  quadClass: 1 | 2 | 3 | 4;
+  tense: 'past' | 'future';
+  actors: EventParty[];
+  targets: EventParty[];
+  /** YYYY-MM-DD: a date written in the sentence, else the article date. */
+  date?: string;
+  datePrecision: Precision | 'article';
+  place?: string;
+  sentence: number;
+  /** The trigger phrase in the cleaned text. */
+  trigger: { start: number; end: number; text: string };
+  /** The sentence quoted as evidence. */
+  quote: { start: number; end: number; text: string };
+  confidence: number;
+}
+
+/** Case-insensitive regex source for ASCII letters outside classes and escapes ([A-Z] stays exact). */
+export function caseless(source: string): string {
+  let out = '';
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i]!;
+    if (c === '\\') {
+      out += c + source[i + 1];
+      i++;
+      if ((source[i] === 'p' || source[i] === 'P') && source[i + 1] === '{') {
+        const close = source.indexOf('}', i);
+        out += source.slice(i + 1, close + 1);
+        i = close;
+      }
+      continue;
+    }
+    if (inClass) {
+      if (c === ']') inClass = false;
+      out += c;
+      continue;
+    }
+    if (c === '[') inClass = true;
+    out += /[a-z]/.test(c) ? `[${c}${c.toUpperCase()}]` : c;
+  }
+  return out;
+}
+
+interface CompiledRule {
+  rule: TriggerRule;
+  re: RegExp;
+}
+
+let compiled: CompiledRule[] | undefined;
+function rules(): CompiledRule[] {
+  compiled ??= TRIGGERS.map((rule) => ({
+    rule,
+    re: new RegExp(`(?<![\\p{L}\\p{N}'’-])(?:${caseless(rule.phrase)})(?![\\p{L}\\p{N}-])`, 'gu'),
+  }));
+  return compiled;
+}
+
+const ATTRIBUTIVE = /\b(?:the|a|an|this|that|its|their|his|her|our|newly|recently|jointly)\s+$/i;
+
+export interface TriggerHit {
+  rule: TriggerRule;
+  start: number;
+  end: number;
+}
+
+/** All trigger hits in `text` (the whole cleaned text), longest first where they overlap. */
+export function findTriggers(text: string): TriggerHit[] {
+  const hits: TriggerHit[] = [];
+  for (const { rule, re } of rules()) {
+    for (const m of text.matchAll(re)) {
+      const end = m.index + m[0].length;
+      if (rule.object && !rule.object.test(text.slice(end, end + 120))) continue;
+      // A participle used as an adjective ("the proposed framework", "a signed agreement") is no event.
+      if (/ed$/i.test(m[0]) && ATTRIBUTIVE.test(text.slice(Math.max(0, m.index - 8), m.index))) continue;
+      hits.push({ rule, start: m.index, end });
+    }
+  }
+  hits.sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: TriggerHit[] = [];
+  for (const h of hits) {
+    const last = out[out.length - 1];
+    if (last && h.start < last.end) continue;
+    out.push(h);
+  }
+  return out;
+}
+
+const toParty = (m: ActorMention): EventParty => ({
+  text: m.text,
+  start: m.start,
+  end: m.end,
+  ...(m.actor ? { actor: m.actor } : {}),
+  ...(m.country ? { code: m.country } : {}),
+  ...(m.sector ? { sector: m.sector } : {}),
+});
+
+const PLACE_RE =
+  /\b(?:in|at)\s+(?:an?\s+|the\s+)?((?:[A-Z][\p{L}'’.-]+)(?:\s+(?:[A-Z][\p{L}'’.-]+|of|de))*)/gu;
+const NOT_PLACE =
+  /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|The|This|That|His|Her|Their|Its|An?|Russian|American|Ukrainian|European)\b/;
+
+/** The place named by "in/at X" nearest after the trigger, else nearest before it. */
+function placeIn(scope: SentenceScope, at: number): string | undefined {
+  const slice = scope.text.slice(scope.start, scope.end);
+  let best: { name: string; score: number } | undefined;
+  for (const m of slice.matchAll(PLACE_RE)) {
+    const name = m[1]!.replace(/[.,'’]+$/, '');
+    if (NOT_PLACE.test(name)) continue;
+    const pos = scope.start + m.index;
+    const score = pos >= at ? pos - at : (at - pos) * 3;
+    if (!best || score < best.score) best = { name, score };
+  }
+  return best?.name;
+}
+
+export interface EventContext {
+  articleDate?: string;
+  dates: DateMention[];
+}
+
+/** Events of one sentence; `hits` are the trigger hits inside it. */
+export function extractEvents(
+  scope: SentenceScope,
+  sentence: number,
+  hits: TriggerHit[],
+  ctx: EventContext,
+): EvidenceEvent[] {
+  const out: EvidenceEvent[] = [];
+  const hedged = isHedged(scope);
+  for (let i = 0; i < hits.length; i++) {
+    const hit = hits[i]!;
+    if (isNegated(scope, hit.start) || isHypothetical(scope, hit.start)) continue;
+    // An infinitive governed by an earlier trigger ("threatened to impose", "agreed to meet"): the pair is
+    // one event — the outer one, unless the outer only marks intent (agree/propose), then the inner.
+    const prev = hits[i - 1];
+    const infinitive = /\bto\s+$/i.test(scope.text.slice(Math.max(scope.start, hit.start - 4), hit.start));
+    if (
+      prev &&
+      infinitive &&
+      prev.end > clauseStartOf(scope, hit.start) &&
+      !['agree', 'propose'].includes(prev.rule.type)
+    )
+      continue;
+    const next = hits[i + 1];
+    if (
+      next &&
+      ['agree', 'propose'].includes(hit.rule.type) &&
+      /^\s+to\s+$/i.test(scope.text.slice(hit.end, next.start))
+    )
+      continue;
+
+    const subject = findSubject(scope, hit.start, hit.end);
+    if (subject.mentions.length === 0) continue;
+    const actors = subject.mentions.map(toParty);
+    const actorKeys = new Set(subject.mentions.map(referent));
+    const targets = findObject(scope, hit.end)
+      .filter((m) => !actorKeys.has(referent(m)))
+      .map(toParty);
+
+    const future = isFuture(scope, hit.start) || infinitive;
+    const coding = codeEvent(hit.rule, scope.text.slice(hit.end, clauseEnd(scope, hit.end)), future);
+    if (!coding) continue;
+    const near = ctx.dates
+      .filter((d) => d.start >= scope.start && d.end <= scope.end && d.precision !== 'year')
+      .sort((a, b) => Math.abs(a.start - hit.start) - Math.abs(b.start - hit.start))[0];
+    const place = placeIn(scope, hit.end);
+    let confidence = 0.85;
+    if (subject.via !== 'direct') confidence -= 0.15;
+    if (subject.mentions.some((m) => m.kind === 'pronoun' || m.kind === 'role')) confidence -= 0.1;
+    if (hedged) confidence -= 0.15;
+    if (future) confidence -= 0.05;
+    out.push({
+      ...coding,
+      tense: future ? 'future' : 'past',
+      actors,
+      targets,
+      ...(near ? { date: near.date } : ctx.articleDate ? { date: ctx.articleDate } : {}),
+      datePrecision: near ? near.precision : 'article',
+      ...(place ? { place } : {}),
+      sentence,
+      trigger: { start: hit.start, end: hit.end, text: scope.text.slice(hit.start, hit.end) },
+      quote: { start: scope.start, end: scope.end, text: scope.text.slice(scope.start, scope.end) },
+      confidence: Math.round(Math.max(0.2, confidence) * 100) / 100,
+    });
+  }
+  return dedupeEvents(out);
+}
+
+function clauseStartOf(scope: SentenceScope, at: number): number {
+  const slice = scope.text.slice(scope.start, at);
+  const m = /[;:]|\b(?:but|while|whereas|although|because|after|before|when|which|who)\b/g;
+  let last = 0;
+  for (const x of slice.matchAll(m)) last = x.index + x[0].length;
+  return scope.start + last;
+}
+
+type Coding = Pick<EvidenceEvent, 'type' | 'plover' | 'mode' | 'cameo' | 'goldstein' | 'quadClass'>;
+
+/** Applies the rule's refinements and the PLOVER auxiliary-mode rules for future events. */
+function codeEvent(rule: TriggerRule, after: string, future: boolean): Coding | undefined {
+  const base = EVENT_TYPES[rule.type].coding;
+  let type = rule.type;
+  let plover: PloverEvent = rule.plover ?? base.plover;
+  let mode = rule.mode ?? base.mode;
+  let cameo = rule.cameo ?? base.cameo;
+  for (const [re, refined] of rule.refine ?? []) {
+    if (re.test(after)) {
+      cameo = refined.cameo;
+      if (refined.plover) plover = refined.plover;
+      if (refined.mode) mode = refined.mode;
+      break;
+    }
+  }
+  if (future) {
+    if (type === 'meet' || type === 'consult') {
+      plover = 'AGREE';
+      cameo = '036';
+      mode = undefined;
+    } else if (type === 'aid') {
+      plover = 'AGREE';
+      cameo = '033';
+      mode = undefined;
+    } else if (type === 'attack' || type === 'sanction') {
+      type = 'threaten';
+      plover = 'THREATEN';
+      cameo = type === 'threaten' && rule.type === 'attack' ? '138' : '130';
+      mode = rule.type === 'attack' ? 'violence' : 'restrict';
+    } else if (type === 'concede' && plover === 'RETREAT') {
+      plover = 'CONCEDE';
+    }
+  }
+  return {
+    type,
+    plover,
+    ...(mode ? { mode } : {}),
+    cameo,
+    goldstein: goldstein(cameo),
+    quadClass: quadClass(plover),
+  };
+}
+
+function dedupeEvents(events: EvidenceEvent[]): EvidenceEvent[] {
+  const seen = new Set<string>();
+  return events.filter((e) => {
+    const key = `${e.type}|${e.actors
+      .map((a) => a.actor ?? a.code)
+      .sort()
+      .join(',')}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

@@ -1,0 +1,252 @@
+/**
+ * Issue mentions: keywords and phrases declared per issue in the case file, plus built-in defaults for
+ * issue themes common in peace talks (territory, alliance membership, security guarantees, sanctions,
+ * ceasefire, prisoners, elections, army limits, reconstruction, humanitarian access), chosen by the
+ * issue's id, name and description. Also matches an issue's scale options and anchors to place a claim.
+ */
+
+/** The parts of a case issue the matcher reads. */
+export interface IssueLike {
+  id: string;
+  name: string;
+  description?: string;
+  keywords?: string[];
+  scale?:
+    | { kind: 'options'; options: Array<{ id: string; label: string; value: number; description?: string }> }
+    | { kind: 'continuous'; anchors?: Array<{ value: number; label: string }> };
+}
+
+interface Theme {
+  /** Matched (whole word, case-insensitive) against the issue's id, name and description. */
+  signals: RegExp;
+  keywords: string[];
+}
+
+export const ISSUE_THEMES: Record<string, Theme> = {
+  alliance: {
+    signals: /\b(?:nato|alliance|membership|neutral(?:ity)?|bloc|accession)\b/i,
+    keywords: [
+      'NATO membership',
+      'join NATO',
+      'joining NATO',
+      'NATO accession',
+      'NATO expansion',
+      'neutrality',
+      'neutral status',
+      'non-aligned status',
+      'military alliances',
+      'joining the alliance',
+      'membership in the alliance',
+    ],
+  },
+  territory: {
+    signals:
+      /\b(?:territor(?:y|ies|ial)|land|border|borders|annex\w*|occupied|regions?|line of contact|recognition)\b/i,
+    keywords: [
+      'territory',
+      'territorial',
+      'territories',
+      'territorial concessions',
+      'territorial integrity',
+      'occupied regions',
+      'annexed regions',
+      'annexation',
+      'cede land',
+      'ceding land',
+      'land for peace',
+      'line of contact',
+      'front line',
+      'borders',
+    ],
+  },
+  security: {
+    signals: /\b(?:security|guarantees?|assurances?|peacekeep\w*|deterren\w*|reassurance)\b/i,
+    keywords: [
+      'security guarantees',
+      'security guarantee',
+      'security assurances',
+      'Article 5',
+      'peacekeepers',
+      'peacekeeping force',
+      'reassurance force',
+      'foreign troops',
+      'European troops',
+      'deterrence',
+    ],
+  },
+  sanctions: {
+    signals: /\b(?:sanctions?|embargo|tariffs?|frozen assets|export controls)\b/i,
+    keywords: [
+      'sanctions',
+      'sanctions relief',
+      'lifting of sanctions',
+      'lift sanctions',
+      'easing sanctions',
+      'embargo',
+      'frozen assets',
+      'export controls',
+    ],
+  },
+  ceasefire: {
+    signals: /\b(?:cease-?fire|truce|armistice|hostilities)\b/i,
+    keywords: [
+      'ceasefire',
+      'cease-fire',
+      'truce',
+      'armistice',
+      'cessation of hostilities',
+      'halt to the fighting',
+      'end to the fighting',
+      'pause in hostilities',
+      'energy truce',
+    ],
+  },
+  military: {
+    signals: /\b(?:army|troop cap|armed forces|demilitari[sz]\w*|military size|force limits?)\b/i,
+    keywords: [
+      'army size',
+      'size of the army',
+      'troop cap',
+      'cap on the army',
+      'limits on the armed forces',
+      'demilitarisation',
+      'demilitarization',
+      'military cap',
+    ],
+  },
+  prisoners: {
+    signals: /\b(?:prisoners?|detainees?|hostages?|pows?|exchange)\b/i,
+    keywords: [
+      'prisoners',
+      'prisoner exchange',
+      'prisoner swap',
+      'prisoners of war',
+      'POWs',
+      'detainees',
+      'hostages',
+      'deported children',
+    ],
+  },
+  elections: {
+    signals: /\b(?:elections?|vote|referendum|legitimacy)\b/i,
+    keywords: ['elections', 'election', 'referendum', 'vote'],
+  },
+  reconstruction: {
+    signals: /\b(?:reconstruction|reparations?|compensation|recovery)\b/i,
+    keywords: ['reconstruction', 'reparations', 'compensation', 'rebuilding', 'recovery fund'],
+  },
+  humanitarian: {
+    signals: /\b(?:humanitarian|aid access|corridors?)\b/i,
+    keywords: ['humanitarian access', 'humanitarian aid', 'humanitarian corridor', 'aid deliveries'],
+  },
+};
+
+/** Keywords used for an issue: its own, its name, and those of every theme its text signals. */
+export function defaultIssueKeywords(issue: IssueLike): string[] {
+  const text = `${issue.id.replace(/[-_.]/g, ' ')} ${issue.name} ${issue.description ?? ''}`;
+  const out = new Set<string>([issue.name, ...(issue.keywords ?? [])]);
+  for (const theme of Object.values(ISSUE_THEMES))
+    if (theme.signals.test(text)) for (const k of theme.keywords) out.add(k);
+  return [...out].filter((k) => k.trim().length >= 2);
+}
+
+export interface IssueMentionHit {
+  issue: string;
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface IssueMatcher {
+  find(text: string): IssueMentionHit[];
+  /** The option id or anchor value an issue's scale names in `text`, if one clearly matches. */
+  position(
+    issueId: string,
+    text: string,
+  ): { position: string | number; value: number; label: string } | undefined;
+  keywords(issueId: string): string[];
+}
+
+const STOP = new Set(
+  'a an the of to for on in at by with and or no not any its their his her our from into than as is are be full partial only some all under over without'.split(
+    ' ',
+  ),
+);
+const stem = (w: string) =>
+  w
+    .toLowerCase()
+    .replace(/(?:ies)$/, 'y')
+    .replace(/(?:es|s)$/, '');
+const contentWords = (text: string) =>
+  (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => !STOP.has(w) && w.length > 1).map(stem);
+
+export function createIssueMatcher(issues: readonly IssueLike[]): IssueMatcher {
+  const byKeyword = new Map<string, string[]>();
+  const keywordsOf = new Map<string, string[]>();
+  for (const issue of issues) {
+    const kws = defaultIssueKeywords(issue);
+    keywordsOf.set(issue.id, kws);
+    for (const k of kws) {
+      const key = k.toLowerCase();
+      const list = byKeyword.get(key) ?? [];
+      if (!list.includes(issue.id)) list.push(issue.id);
+      byKeyword.set(key, list);
+    }
+  }
+  const alternatives = [...byKeyword.keys()]
+    .sort((a, b) => b.length - a.length)
+    .map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+'));
+  const re = alternatives.length
+    ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?:s|es)?(?![\\p{L}\\p{N}])`, 'giu')
+    : undefined;
+  const scales = new Map(issues.map((i) => [i.id, i.scale]));
+
+  return {
+    find(text) {
+      if (!re) return [];
+      const out: IssueMentionHit[] = [];
+      for (const m of text.matchAll(re)) {
+        const key = m[0].toLowerCase().replace(/\s+/g, ' ');
+        const ids =
+          byKeyword.get(key) ??
+          byKeyword.get(key.replace(/(?:es|s)$/, '')) ??
+          byKeyword.get(key.replace(/s$/, '')) ??
+          [];
+        for (const issue of ids) out.push({ issue, start: m.index, end: m.index + m[0].length, text: m[0] });
+      }
+      return out;
+    },
+    position(issueId, text) {
+      const scale = scales.get(issueId);
+      if (!scale) return undefined;
+      const words = new Set(contentWords(text));
+      const candidates =
+        scale.kind === 'options'
+          ? scale.options.map((o) => ({ position: o.id as string | number, value: o.value, label: o.label }))
+          : (scale.anchors ?? []).map((a) => ({
+              position: a.value as string | number,
+              value: a.value,
+              label: a.label,
+            }));
+      let best: (typeof candidates)[number] | undefined;
+      let bestScore = 0;
+      let tie = false;
+      for (const c of candidates) {
+        const label = [...new Set(contentWords(c.label))];
+        if (label.length === 0) continue;
+        const hits = label.filter((w) => words.has(w)).length;
+        // Short labels must match whole; longer ones need two words and most of the label.
+        const ok = label.length <= 2 ? hits === label.length : hits >= 2 && hits / label.length >= 0.6;
+        if (!ok) continue;
+        const score = hits / label.length + hits * 0.01;
+        if (score > bestScore) {
+          best = c;
+          bestScore = score;
+          tie = false;
+        } else if (score === bestScore) tie = true;
+      }
+      return best && !tie ? best : undefined;
+    },
+    keywords: (id) => keywordsOf.get(id) ?? [],
+  };
+}
