@@ -11,7 +11,7 @@ const coreForbidden = {
 };
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'web/dist/**', 'dist/**', 'coverage/**', 'fixtures/**'] },
+  { ignores: ['node_modules/**', 'web/dist/**', 'dist/**', 'coverage/**', 'fixtures/**', '.coord/**', 'test-results/**', '.redline-data/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
