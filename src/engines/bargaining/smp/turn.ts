@@ -11,7 +11,7 @@ import { distance, utility } from './utility.js';
 const MIN_CHALLENGE_GAIN = 1e-5;
 
 /** Actor i's chosen target (SMP.md §7.1): the largest gain above the floor, lowest index on ties. */
-function chooseTarget(
+export function chooseTarget(
   model: SmpModel,
   state: SmpState,
   i: number,
@@ -31,7 +31,13 @@ function chooseTarget(
 }
 
 /** The bargains initiator i offers target j under the model's BargnModel (SMP.md §7.3). */
-function formBargains(model: SmpModel, state: SmpState, i: number, j: number, prob: number): Bargain[] {
+export function formBargains(
+  model: SmpModel,
+  state: SmpState,
+  i: number,
+  j: number,
+  prob: number,
+): Bargain[] {
   const { params } = model;
   const initView = interpolateBargain(model, state, i, j, prob);
   if (params.bargnModel === 'InitOnlyInterp') return [initView];
