@@ -1,0 +1,115 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fileURLToPath } from 'node:url';
+import { main } from '../main.js';
+
+const fixture = (name: string) =>
+  fileURLToPath(new URL(`../../../../fixtures/bargaining/${name}`, import.meta.url));
+
+async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const o = vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((out += String(s)), true));
+  const e = vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((err += String(s)), true));
+  try {
+    const code = await main(['node', 'redline', ...args]);
+    return { code, out, err };
+  } finally {
+    o.mockRestore();
+    e.mockRestore();
+  }
+}
+
+afterEach(() => {
+  process.exitCode = undefined;
+});
+
+describe('redline forecast', () => {
+  it('prints the compromise forecast 57.5 (hand-computed) and the scenario beside it, as JSON', async () => {
+    const r = await run(
+      'forecast',
+      fixture('cli-cases/three-actors.yaml'),
+      '--model',
+      'compromise',
+      '--scenario',
+      'c-weaker',
+      '--json',
+    );
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.out);
+    expect(json.forecasts[0].results[0].outcome[0]).toBeCloseTo(57.5, 10);
+    // C at half capability: (20 + 50 + 80) / 3 = 50.
+    expect(json.forecasts[1].scenario).toBe('c-weaker');
+    expect(json.forecasts[1].results[0].outcome[0]).toBeCloseTo(50, 10);
+  });
+
+  it('runs a seeded Monte Carlo: the same seed gives the same numbers', async () => {
+    const a = await run(
+      'forecast',
+      fixture('cli-cases/three-actors.yaml'),
+      '--model',
+      'median',
+      '--runs',
+      '50',
+      '--seed',
+      '5',
+      '--threads',
+      '1',
+      '--json',
+    );
+    const b = await run(
+      'forecast',
+      fixture('cli-cases/three-actors.yaml'),
+      '--model',
+      'median',
+      '--runs',
+      '50',
+      '--seed',
+      '5',
+      '--threads',
+      '1',
+      '--json',
+    );
+    expect(a.code).toBe(0);
+    expect(JSON.parse(a.out).monteCarlo).toEqual(JSON.parse(b.out).monteCarlo);
+    expect(JSON.parse(a.out).monteCarlo[0].summaries[0].runs).toBe(50);
+  });
+
+  it('refuses --runs 1e9 with the limit', async () => {
+    const r = await run('forecast', fixture('cli-cases/three-actors.yaml'), '--runs', '1e9');
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/above the limit of 1,000,000 runs/);
+  });
+
+  it('refuses a case where every capability is 0, naming the issue and field', async () => {
+    const r = await run('forecast', fixture('cli-cases/zero-capability.yaml'));
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/issues\.x\.capability: every actor with salience above 0 has capability 0/);
+  });
+
+  it('refuses an issue with fewer than 2 actors, naming it', async () => {
+    const r = await run('forecast', fixture('cli-cases/one-actor.yaml'));
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/issues\.y: 1 actor\(s\) take part; a forecast needs at least 2/);
+  });
+
+  it('names unknown models and scenarios as usage errors', async () => {
+    expect((await run('forecast', fixture('cli-cases/three-actors.yaml'), '--model', 'oracle')).code).toBe(2);
+    const r = await run('forecast', fixture('cli-cases/three-actors.yaml'), '--scenario', 'nope');
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/no scenario "nope"; known: c-weaker/);
+  });
+});
+
+describe('redline backtest deu', () => {
+  it('reports the reference MAEs 23.64 and 28.37', async () => {
+    const r = await run('backtest', 'deu', fixture('deu3/deu3.csv'), '--no-smp', '--json');
+    expect(r.code).toBe(0);
+    const scores = JSON.parse(r.out).scores as { id: string; mae: number }[];
+    expect(scores.find((s) => s.id === 'compromise')!.mae.toFixed(2)).toBe('23.64');
+    expect(scores.find((s) => s.id === 'median')!.mae.toFixed(2)).toBe('28.37');
+  });
+
+  it('exits 3 on a missing file', async () => {
+    expect((await run('backtest', 'deu', '/no/such/file.csv')).code).toBe(3);
+  });
+});
