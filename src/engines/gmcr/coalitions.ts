@@ -25,7 +25,11 @@ export interface PartitionComparison {
 }
 
 /** Stability with the coalitions acting as players, compared with every decision maker alone. */
-export function analyzePartition(model: GmcrModel, partition: readonly (readonly number[])[], opts: StabilityOptions = {}): PartitionComparison {
+export function analyzePartition(
+  model: GmcrModel,
+  partition: readonly (readonly number[])[],
+  opts: StabilityOptions = {},
+): PartitionComparison {
   const alone = analyzeStability(model, { ...opts, coalitions: model.dms.map((_, i) => [i]) });
   const withCoalitions = analyzeStability(model, { ...opts, coalitions: partition });
   const lost: Partial<Record<StabilityConcept, number[]>> = {};
@@ -52,10 +56,13 @@ export const COALITION_NASH_MAX_STATES = 4096;
 /** Coalition-Nash stability: every non-empty group of decision makers, smallest first. */
 export function coalitionNash(model: GmcrModel): CoalitionNashResult {
   if (model.n > COALITION_NASH_MAX_STATES)
-    throw new Error(`engines/gmcr/coalitions: coalition-Nash analysis is limited to ${COALITION_NASH_MAX_STATES} states (this conflict has ${model.n})`);
+    throw new Error(
+      `engines/gmcr/coalitions: coalition-Nash analysis is limited to ${COALITION_NASH_MAX_STATES} states (this conflict has ${model.n})`,
+    );
   const d = model.dms.length;
   const groups: number[][] = [];
-  for (let mask = 1; mask < 1 << d; mask++) groups.push(model.dms.map((_, i) => i).filter((i) => mask & (1 << i)));
+  for (let mask = 1; mask < 1 << d; mask++)
+    groups.push(model.dms.map((_, i) => i).filter((i) => mask & (1 << i)));
   groups.sort((a, b) => a.length - b.length);
   const players = groups.map((g) => buildPlayer(model, g));
   const stable: number[] = [];
@@ -76,7 +83,10 @@ export function coalitionNash(model: GmcrModel): CoalitionNashResult {
  * Parses a partition written as in GMCR+ (`[1,2],3`, 1-based decision-maker numbers) or with ids/names joined
  * by `+` (`us+eu`); decision makers not mentioned act alone.
  */
-export function parsePartition(text: string, model: GmcrModel): { ok: true; partition: number[][] } | { ok: false; message: string } {
+export function parsePartition(
+  text: string,
+  model: GmcrModel,
+): { ok: true; partition: number[][] } | { ok: false; message: string } {
   const groups: string[][] = [];
   const src = text.trim();
   let k = 0;
@@ -89,7 +99,12 @@ export function parsePartition(text: string, model: GmcrModel): { ok: true; part
     if (ch === '[') {
       const end = src.indexOf(']', k);
       if (end < 0) return { ok: false, message: `unclosed "[" in "${text}"` };
-      groups.push(src.slice(k + 1, end).split(/[,+\s]+/).filter(Boolean));
+      groups.push(
+        src
+          .slice(k + 1, end)
+          .split(/[,+\s]+/)
+          .filter(Boolean),
+      );
       k = end + 1;
       continue;
     }
@@ -113,7 +128,10 @@ export function parsePartition(text: string, model: GmcrModel): { ok: true; part
     for (const tok of g) {
       const i = resolve(tok);
       if (i === undefined)
-        return { ok: false, message: `"${tok}" is not a decision maker: use 1..${model.dms.length} or one of ${model.dms.map((d) => d.id).join(', ')}` };
+        return {
+          ok: false,
+          message: `"${tok}" is not a decision maker: use 1..${model.dms.length} or one of ${model.dms.map((d) => d.id).join(', ')}`,
+        };
       if (seen.has(i)) return { ok: false, message: `${model.dms[i]!.name} appears twice in "${text}"` };
       seen.add(i);
       part.push(i);
@@ -123,6 +141,10 @@ export function parsePartition(text: string, model: GmcrModel): { ok: true; part
   model.dms.forEach((_, i) => {
     if (!seen.has(i)) partition.push([i]);
   });
-  if (partition.length < 2) return { ok: false, message: 'a partition into a single coalition leaves nobody to sanction; keep at least two players' };
+  if (partition.length < 2)
+    return {
+      ok: false,
+      message: 'a partition into a single coalition leaves nobody to sanction; keep at least two players',
+    };
   return { ok: true, partition };
 }

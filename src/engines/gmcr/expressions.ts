@@ -10,8 +10,7 @@ import type { GmcrCondition, GmcrLiteral, GmcrTerm } from './types.js';
 export const MAX_TERMS = 512;
 
 export type ExpressionResult =
-  | { ok: true; condition: GmcrCondition }
-  | { ok: false; message: string; column: number; hint?: string };
+  { ok: true; condition: GmcrCondition } | { ok: false; message: string; column: number; hint?: string };
 
 type Node =
   | { op: 'id'; option: number }
@@ -49,7 +48,8 @@ function tokenize(text: string): Token[] {
     if (ch === '(' || ch === ')') out.push({ kind: ch, text: ch, column });
     else if (ch === '&' || ch === ',') out.push({ kind: 'and', text: ch, column });
     else if (ch === '|') out.push({ kind: 'or', text: ch, column });
-    else if (ch === '!' || ch === '~' || ch === '-' || ch === '¬') out.push({ kind: 'not', text: ch, column });
+    else if (ch === '!' || ch === '~' || ch === '-' || ch === '¬')
+      out.push({ kind: 'not', text: ch, column });
     else if (/[A-Za-z0-9]/.test(ch)) {
       let j = k + 1;
       while (j < text.length && /[A-Za-z0-9._-]/.test(text[j]!)) j++;
@@ -57,7 +57,12 @@ function tokenize(text: string): Token[] {
       out.push({ kind: KEYWORDS[word.toLowerCase()] ?? 'id', text: word, column });
       k = j;
       continue;
-    } else throw new ParseError(`unexpected character "${ch}"`, column, 'use option ids, AND, OR, NOT, IF, IFF and parentheses');
+    } else
+      throw new ParseError(
+        `unexpected character "${ch}"`,
+        column,
+        'use option ids, AND, OR, NOT, IF, IFF and parentheses',
+      );
     k++;
   }
   out.push({ kind: 'end', text: '', column: text.length + 1 });
@@ -65,7 +70,11 @@ function tokenize(text: string): Token[] {
 }
 
 /** Parses `text`, resolving option ids with `optionIndex`, into a condition in normal form. */
-export function parseExpression(text: string, optionIndex: (id: string) => number | undefined, known: readonly string[] = []): ExpressionResult {
+export function parseExpression(
+  text: string,
+  optionIndex: (id: string) => number | undefined,
+  known: readonly string[] = [],
+): ExpressionResult {
   try {
     const tokens = tokenize(text);
     let pos = 0;
@@ -73,7 +82,11 @@ export function parseExpression(text: string, optionIndex: (id: string) => numbe
     const take = () => tokens[pos++]!;
     const expect = (kind: Token['kind'], what: string) => {
       const t = take();
-      if (t.kind !== kind) throw new ParseError(`expected ${what}, found ${t.kind === 'end' ? 'the end' : `"${t.text}"`}`, t.column);
+      if (t.kind !== kind)
+        throw new ParseError(
+          `expected ${what}, found ${t.kind === 'end' ? 'the end' : `"${t.text}"`}`,
+          t.column,
+        );
     };
     // Precedence, loosest first: IFF, IF, OR, AND, NOT.
     const parseIff = (): Node => {
@@ -120,14 +133,26 @@ export function parseExpression(text: string, optionIndex: (id: string) => numbe
         const option = optionIndex(t.text);
         if (option === undefined) {
           const near = known.find((x) => x.toLowerCase() === t.text.toLowerCase());
-          throw new ParseError(`unknown option "${t.text}"`, t.column, near ? `did you mean "${near}"?` : known.length ? `options: ${known.join(', ')}` : undefined);
+          throw new ParseError(
+            `unknown option "${t.text}"`,
+            t.column,
+            near ? `did you mean "${near}"?` : known.length ? `options: ${known.join(', ')}` : undefined,
+          );
         }
         return { op: 'id', option };
       }
-      throw new ParseError(`expected an option id, NOT or "(", found ${t.kind === 'end' ? 'the end' : `"${t.text}"`}`, t.column);
+      throw new ParseError(
+        `expected an option id, NOT or "(", found ${t.kind === 'end' ? 'the end' : `"${t.text}"`}`,
+        t.column,
+      );
     };
     const tree = parseIff();
-    if (peek().kind !== 'end') throw new ParseError(`unexpected "${peek().text}"`, peek().column, 'join conditions with AND, OR, IF or IFF');
+    if (peek().kind !== 'end')
+      throw new ParseError(
+        `unexpected "${peek().text}"`,
+        peek().column,
+        'join conditions with AND, OR, IF or IFF',
+      );
     return { ok: true, condition: toDnf(tree, false) };
   } catch (e) {
     if (e instanceof ParseError) return { ok: false, message: e.message, column: e.column, hint: e.hint };
@@ -143,9 +168,13 @@ function toDnf(node: Node, neg: boolean): GmcrTerm[] {
     case 'not':
       return toDnf(node.a, !neg);
     case 'and':
-      return neg ? or(toDnf(node.a, true), toDnf(node.b, true)) : and(toDnf(node.a, false), toDnf(node.b, false));
+      return neg
+        ? or(toDnf(node.a, true), toDnf(node.b, true))
+        : and(toDnf(node.a, false), toDnf(node.b, false));
     case 'or':
-      return neg ? and(toDnf(node.a, true), toDnf(node.b, true)) : or(toDnf(node.a, false), toDnf(node.b, false));
+      return neg
+        ? and(toDnf(node.a, true), toDnf(node.b, true))
+        : or(toDnf(node.a, false), toDnf(node.b, false));
     case 'if': // a IF b  ≡  ¬b ∨ a
       return toDnf({ op: 'or', a: { op: 'not', a: node.b }, b: node.a }, neg);
     case 'iff': {
@@ -160,13 +189,21 @@ function or(a: GmcrTerm[], b: GmcrTerm[]): GmcrTerm[] {
   const seen = new Set<string>();
   const out: GmcrTerm[] = [];
   for (const t of [...a, ...b]) {
-    const key = t.map((l) => `${l.option}${l.taken ? 'Y' : 'N'}`).sort().join(',');
+    const key = t
+      .map((l) => `${l.option}${l.taken ? 'Y' : 'N'}`)
+      .sort()
+      .join(',');
     if (!seen.has(key)) {
       seen.add(key);
       out.push(t);
     }
   }
-  if (out.length > MAX_TERMS) throw new ParseError(`the statement expands to more than ${MAX_TERMS} terms`, 1, 'split it into simpler statements');
+  if (out.length > MAX_TERMS)
+    throw new ParseError(
+      `the statement expands to more than ${MAX_TERMS} terms`,
+      1,
+      'split it into simpler statements',
+    );
   return out;
 }
 
@@ -181,8 +218,14 @@ function and(a: GmcrTerm[], b: GmcrTerm[]): GmcrTerm[] {
         if (prev !== undefined && prev !== l.taken) contradictory = true;
         merged.set(l.option, l.taken);
       }
-      if (!contradictory) out.push([...merged.entries()].map(([option, taken]): GmcrLiteral => ({ option, taken })));
-      if (out.length > MAX_TERMS) throw new ParseError(`the statement expands to more than ${MAX_TERMS} terms`, 1, 'split it into simpler statements');
+      if (!contradictory)
+        out.push([...merged.entries()].map(([option, taken]): GmcrLiteral => ({ option, taken })));
+      if (out.length > MAX_TERMS)
+        throw new ParseError(
+          `the statement expands to more than ${MAX_TERMS} terms`,
+          1,
+          'split it into simpler statements',
+        );
     }
   return or(out, []);
 }

@@ -19,21 +19,58 @@ export interface CompiledConflict {
   casePath(specPath: (string | number)[]): CasePath;
 }
 
-export type CompileResult = { ok: true; conflict: CompiledConflict; warnings: CaseIssue[] } | { ok: false; issues: CaseIssue[] };
+export type CompileResult =
+  { ok: true; conflict: CompiledConflict; warnings: CaseIssue[] } | { ok: false; issues: CaseIssue[] };
 
 /** Picks the conflict (by id, or the only one) and compiles it. */
 export function conflictFromCase(c: Case, conflictId?: string): CompileResult {
   const list = (c.conflicts ?? []) as Conflict[];
-  const issue = (code: string, path: CasePath, message: string, hint?: string): CaseIssue => ({ code, severity: 'error', path, message, hint });
+  const issue = (code: string, path: CasePath, message: string, hint?: string): CaseIssue => ({
+    code,
+    severity: 'error',
+    path,
+    message,
+    hint,
+  });
   if (list.length === 0)
-    return { ok: false, issues: [issue('no_conflict', ['conflicts'], 'the case defines no GMCR conflict', 'add one under `conflicts:` (see docs/gmcr.md)')] };
+    return {
+      ok: false,
+      issues: [
+        issue(
+          'no_conflict',
+          ['conflicts'],
+          'the case defines no GMCR conflict',
+          'add one under `conflicts:` (see docs/gmcr.md)',
+        ),
+      ],
+    };
   let index = 0;
   if (conflictId !== undefined) {
     index = list.findIndex((k) => k.id === conflictId);
     if (index < 0)
-      return { ok: false, issues: [issue('unknown_conflict', ['conflicts'], `no conflict "${conflictId}"`, `conflicts: ${list.map((k) => k.id).join(', ')}`)] };
+      return {
+        ok: false,
+        issues: [
+          issue(
+            'unknown_conflict',
+            ['conflicts'],
+            `no conflict "${conflictId}"`,
+            `conflicts: ${list.map((k) => k.id).join(', ')}`,
+          ),
+        ],
+      };
   } else if (list.length > 1)
-    return { ok: false, issues: [issue('ambiguous_conflict', ['conflicts'], `the case has ${list.length} conflicts`, `choose one with --conflict: ${list.map((k) => k.id).join(', ')}`)] };
+    return {
+      ok: false,
+      issues: [
+        issue(
+          'ambiguous_conflict',
+          ['conflicts'],
+          `the case has ${list.length} conflicts`,
+          `choose one with --conflict: ${list.map((k) => k.id).join(', ')}`,
+        ),
+      ],
+    };
   return compileConflict(c, list[index]!, index);
 }
 
@@ -53,24 +90,59 @@ export function compileConflict(c: Case, k: Conflict, ci: number): CompileResult
   const optionPath: CasePath[] = [];
   const dmOfActor = new Map<string, number>();
   k.decisionMakers.forEach((dm, i) => {
-    if (!actors.has(dm.actor)) err(['decisionMakers', i, 'actor'], 'unknown_actor', `unknown actor "${dm.actor}"`, `decision makers are case actors: ${[...actors.keys()].slice(0, 12).join(', ')}`);
-    if (dmOfActor.has(dm.actor)) err(['decisionMakers', i, 'actor'], 'duplicate_dm', `actor "${dm.actor}" is already decision maker ${dmOfActor.get(dm.actor)! + 1}`, 'list each actor once; give it all its options');
+    if (!actors.has(dm.actor))
+      err(
+        ['decisionMakers', i, 'actor'],
+        'unknown_actor',
+        `unknown actor "${dm.actor}"`,
+        `decision makers are case actors: ${[...actors.keys()].slice(0, 12).join(', ')}`,
+      );
+    if (dmOfActor.has(dm.actor))
+      err(
+        ['decisionMakers', i, 'actor'],
+        'duplicate_dm',
+        `actor "${dm.actor}" is already decision maker ${dmOfActor.get(dm.actor)! + 1}`,
+        'list each actor once; give it all its options',
+      );
     dmOfActor.set(dm.actor, i);
     dm.options.forEach((o, j) => {
-      if (optionIndex.has(o.id)) err(['decisionMakers', i, 'options', j, 'id'], 'duplicate_option', `option id "${o.id}" is used twice`, 'option ids are unique within a conflict');
+      if (optionIndex.has(o.id))
+        err(
+          ['decisionMakers', i, 'options', j, 'id'],
+          'duplicate_option',
+          `option id "${o.id}" is used twice`,
+          'option ids are unique within a conflict',
+        );
       else {
         optionIndex.set(o.id, optionIds.length);
         optionIds.push(o.id);
         optionPath.push(['decisionMakers', i, 'options', j]);
       }
     });
-    if (dm.options.length === 0) warn(['decisionMakers', i, 'options'], 'dm_without_options', `${dm.actor} controls no option and can never move`);
+    if (dm.options.length === 0)
+      warn(
+        ['decisionMakers', i, 'options'],
+        'dm_without_options',
+        `${dm.actor} controls no option and can never move`,
+      );
     dm.sources.forEach((s, j) => {
-      if (!sourceIds.has(s.source)) err(['decisionMakers', i, 'sources', j, 'source'], 'unknown_source', `unknown source "${s.source}"`, 'add it to the case’s `sources`');
+      if (!sourceIds.has(s.source))
+        err(
+          ['decisionMakers', i, 'sources', j, 'source'],
+          'unknown_source',
+          `unknown source "${s.source}"`,
+          'add it to the case’s `sources`',
+        );
     });
   });
   k.sources.forEach((s, j) => {
-    if (!sourceIds.has(s.source)) err(['sources', j, 'source'], 'unknown_source', `unknown source "${s.source}"`, 'add it to the case’s `sources`');
+    if (!sourceIds.has(s.source))
+      err(
+        ['sources', j, 'source'],
+        'unknown_source',
+        `unknown source "${s.source}"`,
+        'add it to the case’s `sources`',
+      );
   });
   const lookup = (id: string) => optionIndex.get(id);
   const expr = (text: string, path: CasePath): GmcrCondition | undefined => {
@@ -83,7 +155,8 @@ export function compileConflict(c: Case, k: Conflict, ci: number): CompileResult
   };
   const ref = (id: string, path: CasePath): number | undefined => {
     const o = optionIndex.get(id);
-    if (o === undefined) err(path, 'unknown_option', `unknown option "${id}"`, `options: ${optionIds.join(', ')}`);
+    if (o === undefined)
+      err(path, 'unknown_option', `unknown option "${id}"`, `options: ${optionIds.join(', ')}`);
     return o;
   };
 
@@ -105,16 +178,34 @@ export function compileConflict(c: Case, k: Conflict, ci: number): CompileResult
     for (let a = 0; a < ids.length; a++)
       for (let b = a + 1; b < ids.length; b++)
         if (ids[a] !== undefined && ids[b] !== undefined)
-          addInfeasible([[{ option: ids[a]!, taken: true }, { option: ids[b]!, taken: true }]], ['mutuallyExclusive', j]);
+          addInfeasible(
+            [
+              [
+                { option: ids[a]!, taken: true },
+                { option: ids[b]!, taken: true },
+              ],
+            ],
+            ['mutuallyExclusive', j],
+          );
   });
   k.atLeastOne.forEach((group, j) => {
     const ids = group.map((id, x) => ref(id, ['atLeastOne', j, x]));
-    if (ids.every((x) => x !== undefined)) addInfeasible([ids.map((o) => ({ option: o!, taken: false }))], ['atLeastOne', j]);
+    if (ids.every((x) => x !== undefined))
+      addInfeasible([ids.map((o) => ({ option: o!, taken: false }))], ['atLeastOne', j]);
   });
   k.requires.forEach((r, j) => {
     const a = ref(r.option, ['requires', j, 'option']);
     const b = ref(r.requires, ['requires', j, 'requires']);
-    if (a !== undefined && b !== undefined) addInfeasible([[{ option: a, taken: true }, { option: b, taken: false }]], ['requires', j]);
+    if (a !== undefined && b !== undefined)
+      addInfeasible(
+        [
+          [
+            { option: a, taken: true },
+            { option: b, taken: false },
+          ],
+        ],
+        ['requires', j],
+      );
   });
 
   const decisionMakers = k.decisionMakers.map((dm, i) => {
@@ -123,12 +214,23 @@ export function compileConflict(c: Case, k: Conflict, ci: number): CompileResult
       .map((t, j) => expr(t, [...p, 'misperceptions', j]))
       .filter((x): x is GmcrCondition => x !== undefined && x.length > 0);
     const actor = actors.get(dm.actor);
-    const common = { id: dm.actor, name: actor?.name ?? dm.actor, options: dm.options.map((o) => optionIndex.get(o.id)!), misperceptions };
-    if ('ranking' in dm.preferences) return { ...common, preferences: { kind: 'ranking' as const, ranking: dm.preferences.ranking } };
+    const common = {
+      id: dm.actor,
+      name: actor?.name ?? dm.actor,
+      options: dm.options.map((o) => optionIndex.get(o.id)!),
+      misperceptions,
+    };
+    if ('ranking' in dm.preferences)
+      return { ...common, preferences: { kind: 'ranking' as const, ranking: dm.preferences.ranking } };
     const statements: GmcrCondition[] = [];
     dm.preferences.statements.forEach((t, j) => {
       const cond = expr(t, [...p, 'preferences', 'statements', j]);
-      if (cond && cond.length === 0) warn([...p, 'preferences', 'statements', j], 'never_matches', `"${t}" can never hold, so it does not affect the ranking`);
+      if (cond && cond.length === 0)
+        warn(
+          [...p, 'preferences', 'statements', j],
+          'never_matches',
+          `"${t}" can never hold, so it does not affect the ranking`,
+        );
       statements.push(cond ?? []);
     });
     return { ...common, preferences: { kind: 'statements' as const, statements } };
@@ -142,7 +244,13 @@ export function compileConflict(c: Case, k: Conflict, ci: number): CompileResult
       const part: number[] = [];
       group.forEach((actor, x) => {
         const d = dmOfActor.get(actor);
-        if (d === undefined) err(['coalitions', j, x], 'unknown_dm', `"${actor}" is not a decision maker of this conflict`, `decision makers: ${[...dmOfActor.keys()].join(', ')}`);
+        if (d === undefined)
+          err(
+            ['coalitions', j, x],
+            'unknown_dm',
+            `"${actor}" is not a decision maker of this conflict`,
+            `decision makers: ${[...dmOfActor.keys()].join(', ')}`,
+          );
         else if (seen.has(d)) err(['coalitions', j, x], 'bad_coalitions', `"${actor}" is in two coalitions`);
         else {
           seen.add(d);
@@ -175,24 +283,37 @@ export function compileConflict(c: Case, k: Conflict, ci: number): CompileResult
   const spec: GmcrConflictSpec = {
     id: k.id,
     name: k.name,
-    options: k.decisionMakers.flatMap((dm) => dm.options.map((o) => ({ id: o.id, name: o.name, direction: o.direction }))),
+    options: k.decisionMakers.flatMap((dm) =>
+      dm.options.map((o) => ({ id: o.id, name: o.name, direction: o.direction })),
+    ),
     decisionMakers: finalDms,
     infeasible,
     coalitions,
   };
   const casePath = (sp: (string | number)[]): CasePath => {
     const [head, a, b, c2, d, ...rest] = sp;
-    if (head === 'options' && typeof a === 'number') return [...base, ...optionPath[a]!, ...(sp.slice(2) as CasePath)];
+    if (head === 'options' && typeof a === 'number')
+      return [...base, ...optionPath[a]!, ...(sp.slice(2) as CasePath)];
     if (head === 'infeasible' && typeof a === 'number') return [...base, ...infeasiblePath[a]!];
-    if (head === 'decisionMakers' && typeof a === 'number' && b === 'preferences' && c2 === 'statements' && typeof d === 'number')
+    if (
+      head === 'decisionMakers' &&
+      typeof a === 'number' &&
+      b === 'preferences' &&
+      c2 === 'statements' &&
+      typeof d === 'number'
+    )
       return [...base, ...statementPath[a]![d]!, ...(rest as CasePath)];
-    if (head === 'decisionMakers' && typeof a === 'number' && b === 'misperceptions') return [...base, 'decisionMakers', a, 'misperceptions'];
+    if (head === 'decisionMakers' && typeof a === 'number' && b === 'misperceptions')
+      return [...base, 'decisionMakers', a, 'misperceptions'];
     return [...base, ...(sp as CasePath)];
   };
   return { ok: true, conflict: { spec, index: ci, statusQuo: k.statusQuo, casePath }, warnings };
 }
 
 /** Re-roots engine issues (paths inside the spec) at the case file. */
-export function toCaseIssues(issues: readonly GmcrIssue[], casePath: (p: (string | number)[]) => CasePath): CaseIssue[] {
+export function toCaseIssues(
+  issues: readonly GmcrIssue[],
+  casePath: (p: (string | number)[]) => CasePath,
+): CaseIssue[] {
   return issues.map((i) => ({ ...i, path: casePath(i.path) }));
 }

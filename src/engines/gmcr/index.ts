@@ -21,7 +21,13 @@ export { buildPlayers, movesFrom, improvementsFrom, type Player as GmcrPlayer } 
 export { isStableDirect, reachableFrom, type SanctionSearch } from './direct.js';
 export { analyzeStability, equilibriaOf, type StabilityOptions, type StabilityResult } from './analyze.js';
 export { parseExpression, MAX_TERMS, type ExpressionResult } from './expressions.js';
-export { conflictFromCase, compileConflict, toCaseIssues, type CompiledConflict, type CompileResult } from './from-case.js';
+export {
+  conflictFromCase,
+  compileConflict,
+  toCaseIssues,
+  type CompiledConflict,
+  type CompileResult,
+} from './from-case.js';
 export {
   analyzePartition,
   coalitionImprovements,
@@ -31,5 +37,11 @@ export {
   type PartitionComparison,
   type CoalitionNashResult,
 } from './coalitions.js';
-export { statusQuoAnalysis, type StatusQuoResult, type StatusQuoOptions, type ReachedState, type Step as StatusQuoStep } from './status-quo.js';
+export {
+  statusQuoAnalysis,
+  type StatusQuoResult,
+  type StatusQuoOptions,
+  type ReachedState,
+  type Step as StatusQuoStep,
+} from './status-quo.js';
 export { inverseGmcr, type InverseOptions, type InverseResult } from './inverse.js';

@@ -48,12 +48,18 @@ export function inverseGmcr(model: GmcrModel, desired: number, opts: InverseOpti
     const from = Math.max(1, r.from);
     const to = Math.min(groups.length, r.to);
     if (from > to) return [groups];
-    return permutations(groups.slice(from - 1, to)).map((mid) => [...groups.slice(0, from - 1), ...mid, ...groups.slice(to)]);
+    return permutations(groups.slice(from - 1, to)).map((mid) => [
+      ...groups.slice(0, from - 1),
+      ...mid,
+      ...groups.slice(to),
+    ]);
   });
   const profiles = variants.reduce((a, v) => a * v.length, 1);
   const max = opts.maxProfiles ?? 200_000;
   if (profiles > max)
-    throw new Error(`engines/gmcr/inverse: ${profiles.toLocaleString('en-US')} preference profiles exceed the limit of ${max.toLocaleString('en-US')}; narrow the vary ranges`);
+    throw new Error(
+      `engines/gmcr/inverse: ${profiles.toLocaleString('en-US')} preference profiles exceed the limit of ${max.toLocaleString('en-US')}; narrow the vary ranges`,
+    );
   const players = buildPlayers(model);
   const payoffsOf = (groups: number[][]) => {
     const p = new Int32Array(model.n);
@@ -77,19 +83,30 @@ export function inverseGmcr(model: GmcrModel, desired: number, opts: InverseOpti
     const trial: GmcrModel = { ...model, payoffs: choice.map((x, i) => variantPayoffs[i]![x]!) };
     for (const c of concepts) {
       const stable = (pi: number) =>
-        opts.compat === 'gmcr-py' ? gmcrPyInverseStable(trial, players, pi, d, c) : isStableDirect(trial, players, pi, d, c);
+        opts.compat === 'gmcr-py'
+          ? gmcrPyInverseStable(trial, players, pi, d, c)
+          : isStableDirect(trial, players, pi, d, c);
       if (!players.every((_, pi) => stable(pi))) continue;
       counts[c]!++;
       if (examples[c]!.length < keep)
         examples[c]!.push(choice.map((x, i) => variants[i]![x]!.map((g) => (g.length === 1 ? g[0]! : g))));
     }
   }
-  const nashConditions = players.map((p, i) => ({ dm: i, notAbove: movesFrom(model, p, d).map((t) => t + 1) }));
+  const nashConditions = players.map((p, i) => ({
+    dm: i,
+    notAbove: movesFrom(model, p, d).map((t) => t + 1),
+  }));
   return { desired, profiles, counts, examples, nashConditions };
 }
 
 /** GMCR+'s inverse-solver verdict for one decision maker at state d (kept for reproducing old analyses). */
-function gmcrPyInverseStable(model: GmcrModel, players: Player[], pi: number, d: number, c: StabilityConcept): boolean {
+function gmcrPyInverseStable(
+  model: GmcrModel,
+  players: Player[],
+  pi: number,
+  d: number,
+  c: StabilityConcept,
+): boolean {
   const p = players[pi]!;
   const pay = model.payoffs[p.members[0]!]!;
   const uis = improvementsFrom(model, p, d);
@@ -100,7 +117,9 @@ function gmcrPyInverseStable(model: GmcrModel, players: Player[], pi: number, d:
     players.some((q, qi) => {
       if (qi === pi) return false;
       const replies = c === 'SEQ' ? improvementsFrom(model, q, s1) : movesFrom(model, q, s1);
-      return replies.some((s2) => strictlyWorse(s2) && (c !== 'SMR' || movesFrom(model, p, s2).every(strictlyWorse)));
+      return replies.some(
+        (s2) => strictlyWorse(s2) && (c !== 'SMR' || movesFrom(model, p, s2).every(strictlyWorse)),
+      );
     });
   if (c === 'SIM') return isStableDirect(model, players, pi, d, c);
   // The last improvement's verdict stands (GMCR.md §6 item 6).

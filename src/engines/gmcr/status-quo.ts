@@ -43,7 +43,11 @@ export interface StatusQuoOptions {
 }
 
 /** From ordered state `from` (1-based). */
-export function statusQuoAnalysis(model: GmcrModel, from: number, opts: StatusQuoOptions = {}): StatusQuoResult {
+export function statusQuoAnalysis(
+  model: GmcrModel,
+  from: number,
+  opts: StatusQuoOptions = {},
+): StatusQuoResult {
   const depth = opts.depth ?? 5;
   const players = buildPlayers(model, opts.coalitions ?? model.coalitions);
   const start = from - 1;
