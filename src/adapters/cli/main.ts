@@ -8,6 +8,7 @@ import * as check from './commands/check.js';
 import * as diff from './commands/diff.js';
 import * as zopa from './commands/zopa.js';
 import * as schema from './commands/schema.js';
+import * as scenarios from './commands/scenarios.js';
 import * as forecast from './commands/forecast.js';
 import * as backtest from './commands/backtest.js';
 import * as importCmd from './commands/import.js';
@@ -26,6 +27,7 @@ const COMMANDS: CommandModule[] = [
   check,
   diff,
   zopa,
+  scenarios,
   schema,
   forecast,
   backtest,

@@ -7,3 +7,4 @@ export * from './proposal.js';
 export * from './check.js';
 export * from './diff.js';
 export * from './zone.js';
+export * from './scenarios.js';
