@@ -193,3 +193,54 @@ export const SMP_KTAB_PARAMETER_VALUES = {
   interVecBrgn: SMP_INTER_VEC_BRGNS,
   bargnModel: SMP_BARGN_MODELS,
 } as const;
+
+/** One entry of the accommodation matrix in a case file: how far `actor`'s ideal follows `toward`'s position. */
+export const SmpAccommodationPairSchema = z
+  .strictObject({
+    actor: z.string().min(1).describe('Id of the actor whose ideal moves'),
+    toward: z.string().min(1).describe('Id of the actor whose new position it moves toward (itself: A_ii)'),
+    weight: probability01.describe('A[actor][toward], 0–1; the weights of one actor sum to at most 1'),
+  })
+  .describe(
+    'Ideal-accommodation entry (SMP.md §7.6); unlisted entries keep the identity (1 on the diagonal)',
+  );
+
+/**
+ * SMP settings as written in a case file (`forecast.smp`): any of the nine parameters and the compatibility
+ * flags by name, and accommodation entries by actor id instead of a matrix.
+ */
+export const SmpCaseSettingsSchema = z
+  .strictObject({
+    ...Object.fromEntries(
+      Object.entries(SmpParamsSchema.shape)
+        .filter(([key]) => key !== 'accommodation')
+        .map(([key, schema]) => [key, schema.unwrap().optional()]),
+    ),
+    accommodation: z.array(SmpAccommodationPairSchema).optional(),
+  })
+  .describe(
+    'KTAB SMP settings of a case: parameters by name and ideal accommodation by actor id',
+  ) as unknown as z.ZodType<SmpCaseSettings>;
+
+export type SmpAccommodationPair = z.infer<typeof SmpAccommodationPairSchema>;
+export type SmpCaseSettings = Partial<Omit<SmpParams, 'accommodation'>> & {
+  accommodation?: SmpAccommodationPair[];
+};
+
+/** The N×N accommodation matrix from case entries (identity elsewhere); unknown ids are returned as problems. */
+export function accommodationMatrix(
+  actorIds: readonly string[],
+  pairs: readonly SmpAccommodationPair[],
+): { matrix: number[][]; unknownIds: string[] } {
+  const index = new Map(actorIds.map((id, i) => [id, i]));
+  const matrix: number[][] = actorIds.map((_, i) => actorIds.map((__, j) => (i === j ? 1 : 0)));
+  const unknownIds: string[] = [];
+  for (const p of pairs) {
+    const i = index.get(p.actor);
+    const j = index.get(p.toward);
+    if (i === undefined) unknownIds.push(p.actor);
+    if (j === undefined) unknownIds.push(p.toward);
+    if (i !== undefined && j !== undefined) matrix[i]![j] = p.weight;
+  }
+  return { matrix, unknownIds };
+}
