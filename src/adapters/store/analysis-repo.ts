@@ -25,7 +25,8 @@ export interface SaveAnalysisInput {
 }
 
 export interface AnalysisRepository {
-  save(input: SaveAnalysisInput): Promise<AnalysisResult>;
+  /** Saves a result; pass a transaction to save it as part of a larger unit (a job's completion). */
+  save(input: SaveAnalysisInput, trx?: Kysely<CoreDatabase>): Promise<AnalysisResult>;
   get(id: string): Promise<AnalysisResult | undefined>;
   getByJob(jobId: string): Promise<AnalysisResult | undefined>;
   /** Newest first; `kind` filters. */
@@ -47,7 +48,7 @@ export function createAnalysisRepository(db: Kysely<CoreDatabase>, now: () => st
     createdAt: r.created_at,
   });
   return {
-    async save(input) {
+    async save(input, trx) {
       const row = {
         id: randomUUID(),
         case_id: input.caseId,
@@ -58,7 +59,7 @@ export function createAnalysisRepository(db: Kysely<CoreDatabase>, now: () => st
         job_id: input.jobId ?? null,
         created_at: now(),
       };
-      await db.insertInto('analysis_results').values(row).execute();
+      await (trx ?? db).insertInto('analysis_results').values(row).execute();
       return present(row);
     },
     async get(id) {
