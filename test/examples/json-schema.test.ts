@@ -8,3 +8,32 @@ describe('redline.schema.json', () => {
     expect(JSON.parse(readFileSync('redline.schema.json', 'utf8'))).toEqual(caseJsonSchema());
   });
 });
+
+describe('the JSON Schema agrees with the zod schema (checked with an independent validator, Ajv)', async () => {
+  const { Ajv2020 } = await import('ajv/dist/2020.js');
+  const addFormats = (await import('ajv-formats')).default;
+  const { load } = await import('js-yaml');
+  const ajv = new Ajv2020({ strict: false, allErrors: true });
+  addFormats(ajv);
+  const validate = ajv.compile(caseJsonSchema());
+  const example = load(readFileSync('examples/ukraine-2025/case.yaml', 'utf8'), {
+    schema: (await import('js-yaml')).CORE_SCHEMA,
+  });
+
+  it('accepts the bundled example', () => {
+    expect(validate(example), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
+  });
+
+  it('rejects what the zod schema rejects: unknown keys, bad dates, out-of-range salience', () => {
+    const base = example as Record<string, unknown[]>;
+    const withActorKey = {
+      ...base,
+      actors: [{ ...(base.actors![0] as object), superpower: true }, ...base.actors!.slice(1)],
+    };
+    expect(validate(withActorKey)).toBe(false);
+    const badDate = { ...base, stances: [{ ...(base.stances![0] as object), date: '2025-13-40' }] };
+    expect(validate(badDate)).toBe(false);
+    const badSalience = { ...base, stances: [{ ...(base.stances![0] as object), salience: 101 }] };
+    expect(validate(badSalience)).toBe(false);
+  });
+});
