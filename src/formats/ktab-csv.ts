@@ -84,7 +84,9 @@ function splitLine(line: string): Field[] {
       text = line.slice(i, comma === -1 ? line.length : comma);
       i = comma === -1 ? line.length : comma;
     }
-    fields.push({ text, column });
+    // Point at the value, not at the spaces KTAB files put after commas.
+    const lead = text.length - text.trimStart().length;
+    fields.push({ text, column: text.trim() === '' ? column : column + lead });
     if (i >= line.length) return fields;
     i++; // past the comma
   }
