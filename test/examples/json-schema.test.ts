@@ -1,5 +1,8 @@
 /** The committed redline.schema.json (referenced by case files for editor completion) matches the schema. */
 import { readFileSync } from 'node:fs';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import formatsModule from 'ajv-formats';
+import { CORE_SCHEMA, load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { caseJsonSchema } from '../../src/index.js';
 
@@ -9,15 +12,16 @@ describe('redline.schema.json', () => {
   });
 });
 
-describe('the JSON Schema agrees with the zod schema (checked with an independent validator, Ajv)', async () => {
-  const { Ajv2020 } = await import('ajv/dist/2020.js');
-  const addFormats = (await import('ajv-formats')).default;
-  const { load } = await import('js-yaml');
+describe('the JSON Schema agrees with the zod schema (checked with an independent validator, Ajv)', () => {
+  // ajv-formats is CommonJS: its function is the default export or the module itself, depending on interop.
+  const addFormats = ((formatsModule as unknown as { default?: unknown }).default ?? formatsModule) as (
+    a: Ajv2020,
+  ) => void;
   const ajv = new Ajv2020({ strict: false, allErrors: true });
   addFormats(ajv);
   const validate = ajv.compile(caseJsonSchema());
   const example = load(readFileSync('examples/ukraine-2025/case.yaml', 'utf8'), {
-    schema: (await import('js-yaml')).CORE_SCHEMA,
+    schema: CORE_SCHEMA,
   });
 
   it('accepts the bundled example', () => {
