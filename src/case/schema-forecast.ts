@@ -145,8 +145,17 @@ export const ModelOptionsSchema = z
           .describe(
             'When the status quo lies between the positions: return it, or bargain among the heavier side.',
           ),
+        bargainers: z
+          .enum(['veto-players', 'all'])
+          .default('veto-players')
+          .describe('Who bargains: the actors with a veto when there are any on the issue, or everyone.'),
       })
-      .default({ utility: 'quadratic', weights: 'capability-salience', insideHull: 'majority-side' })
+      .default({
+        utility: 'quadratic',
+        weights: 'capability-salience',
+        insideHull: 'majority-side',
+        bargainers: 'veto-players',
+      })
       .describe('Asymmetric Nash bargaining solution with the status quo as disagreement point.'),
     bdm: BdmOptionsSchema.default(BdmOptionsSchema.parse({})),
     exchange: z

@@ -73,3 +73,19 @@ describe('asymmetric Nash bargaining solution (baselines.md §3)', () => {
     expect(nash(input).outcome[0]).toBeCloseTo(80 - 40 * Math.SQRT2, 6);
   });
 });
+
+describe('Nash bargainers with vetoes', () => {
+  it('bargains among the veto players only: a veto player at 20 alone with D = 0 gets its ideal point', () => {
+    const input: BargainingInput = {
+      actors: [{ id: 'a' }, { id: 'b' }],
+      dimensions: [{ id: 'd' }],
+      capability: [2, 1],
+      position: [[20], [80]],
+      salience: [[1], [1]],
+      statusQuo: [0],
+      veto: [true, false],
+    };
+    expect(nash(input).outcome[0]).toBeCloseTo(20, 6);
+    expect(nash(input, { bargainers: 'all' }).outcome[0]).toBeCloseTo(80 - 40 * Math.SQRT2, 6);
+  });
+});

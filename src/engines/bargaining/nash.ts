@@ -23,6 +23,12 @@ export interface NashOptions {
    * coalition that can move the outcome.
    */
   insideHull?: 'status-quo' | 'majority-side';
+  /**
+   * Who bargains: 'veto-players' (default) takes the actors with a veto when there are any on the issue (their
+   * consent is what a settlement needs; the others carry no disagreement constraint), else everyone; 'all'
+   * always takes everyone.
+   */
+  bargainers?: 'veto-players' | 'all';
 }
 
 /**
@@ -50,9 +56,10 @@ export function nashSolution(
   D: number,
   utility: 'quadratic' | 'linear',
   insideHull: 'status-quo' | 'majority-side' = 'majority-side',
+  eligible?: readonly boolean[],
 ): { outcome: number; warnings: string[] } {
   const warnings: string[] = [];
-  let bargainers = x.map((_, k) => k).filter((k) => (w[k] ?? 0) > 0 && x[k] !== D);
+  let bargainers = x.map((_, k) => k).filter((k) => (w[k] ?? 0) > 0 && x[k] !== D && (eligible?.[k] ?? true));
   if (bargainers.length === 0)
     return { outcome: D, warnings: ['no bargainer gains from leaving the disagreement point'] };
   const left = bargainers.filter((k) => x[k]! < D);
@@ -102,7 +109,9 @@ export function nash(input: BargainingInput, options: NashOptions = {}): ModelFo
       D = mean >= 50 ? 0 : 100;
       warnings.push(`no status quo, so the disagreement point is the far end of the scale (${D})`);
     }
-    const r = nashSolution(slice.position, w, D, utility, options.insideHull);
+    const veto = slice.actorIndex.map((i) => input.veto?.[i] === true);
+    const useVeto = options.bargainers !== 'all' && veto.some((v) => v);
+    const r = nashSolution(slice.position, w, D, utility, options.insideHull, useVeto ? veto : undefined);
     return { outcome: r.outcome, warnings: [...warnings, ...r.warnings] };
   });
 }
