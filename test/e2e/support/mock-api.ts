@@ -29,10 +29,14 @@ const TYPES: Record<string, string> = {
   '.svg': 'image/svg+xml',
 };
 
-interface Store {
+interface StoredCase {
   yaml: string;
   case: Case;
   version: number;
+}
+
+interface Store {
+  cases: Map<string, StoredCase>;
   claims: Record<string, unknown>[];
   documents: Record<string, Record<string, unknown>>;
   jobs: Map<
@@ -50,9 +54,7 @@ export async function startMockApi(port = 0, caseFile = join(ROOT, 'examples/ukr
     '"Neutrality is non-negotiable for us," the Russian foreign minister told reporters. <script>window.__xss = 1</script>' +
     '<img src=x onerror="window.__xss = 2"> European officials answered that Kyiv alone decides its alliances.';
   const store: Store = {
-    yaml,
-    case: parsed.case,
-    version: 1,
+    cases: new Map([[parsed.case.id, { yaml, case: parsed.case, version: 1 }]]),
     documents: {
       'doc-1': {
         id: 'doc-1',
@@ -109,8 +111,6 @@ export async function startMockApi(port = 0, caseFile = join(ROOT, 'examples/ukr
     for await (const chunk of req) s += chunk;
     return s ? (JSON.parse(s) as Record<string, unknown>) : {};
   };
-  const analysisCase = (q: URLSearchParams) =>
-    q.get('scenario') ? applyScenario(store.case, q.get('scenario')!) : store.case;
 
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
@@ -134,15 +134,13 @@ export async function startMockApi(port = 0, caseFile = join(ROOT, 'examples/ukr
       if (p === '/api/health') return json(res, 200, { ok: true });
       if (p === '/api/cases')
         return json(res, 200, {
-          items: [
-            {
-              id: store.case.id,
-              title: store.case.title,
-              version: store.version,
-              actors: store.case.actors.length,
-              issues: store.case.issues.length,
-            },
-          ],
+          items: [...store.cases.values()].map((x) => ({
+            id: x.case.id,
+            title: x.case.title,
+            version: x.version,
+            actors: x.case.actors.length,
+            issues: x.case.issues.length,
+          })),
         });
       if (p === '/api/validate' && req.method === 'POST') {
         const r = parseCase(String((await body(req)).yaml ?? ''));
@@ -167,12 +165,9 @@ export async function startMockApi(port = 0, caseFile = join(ROOT, 'examples/ukr
         return;
       }
       const m = /^\/api\/cases\/([^/]+)(?:\/(.*))?$/.exec(p);
-      if (!m || decodeURIComponent(m[1]!) !== store.case.id) return problem(res, 404, 'no such case');
+      if (!m) return problem(res, 404, 'no such route');
+      const caseId = decodeURIComponent(m[1]!);
       const rest = m[2] ?? '';
-      const c = analysisCase(q);
-      const asOf = q.get('asOf') ?? undefined;
-      if (rest === '' && req.method === 'GET')
-        return json(res, 200, { case: store.case, version: store.version, yaml: store.yaml });
       if (rest === '' && req.method === 'PUT') {
         const text = String((await body(req)).yaml ?? '');
         const r = parseCase(text);
@@ -183,11 +178,15 @@ export async function startMockApi(port = 0, caseFile = join(ROOT, 'examples/ukr
             detail: r.issues[0]?.message,
             issues: r.issues,
           });
-        store.yaml = text;
-        store.case = r.case;
-        store.version += 1;
-        return json(res, 200, { case: store.case, version: store.version, yaml: store.yaml });
+        const next = { yaml: text, case: r.case, version: (store.cases.get(caseId)?.version ?? 0) + 1 };
+        store.cases.set(caseId, next);
+        return json(res, 200, next);
       }
+      const stored = store.cases.get(caseId);
+      if (!stored) return problem(res, 404, 'no such case');
+      const c = q.get('scenario') ? applyScenario(stored.case, q.get('scenario')!) : stored.case;
+      const asOf = q.get('asOf') ?? undefined;
+      if (rest === '' && req.method === 'GET') return json(res, 200, stored);
       if (rest === 'check') return json(res, 200, checkProposal(c, q.get('proposal') ?? '', { asOf }));
       if (rest === 'diff')
         return json(res, 200, diffProposals(c, q.get('from') ?? '', q.get('to') ?? '', { asOf }));
@@ -197,7 +196,7 @@ export async function startMockApi(port = 0, caseFile = join(ROOT, 'examples/ukr
         return json(
           res,
           200,
-          forecastCase(store.case, {
+          forecastCase(stored.case, {
             asOf: b.asOf as string | undefined,
             scenario: b.scenario as string | undefined,
             models: b.models as ModelId[] | undefined,
@@ -222,7 +221,7 @@ export async function startMockApi(port = 0, caseFile = join(ROOT, 'examples/ukr
           ? J
           : never;
         store.jobs.set(id, job);
-        const spec = monteCarloSpecFor(store.case, params.model ?? 'compromise', params);
+        const spec = monteCarloSpecFor(stored.case, params.model ?? 'compromise', params);
         let done = 0;
         // Spread the work over a second so the progress bar visibly moves.
         setTimeout(() => {
@@ -258,7 +257,7 @@ export async function startMockApi(port = 0, caseFile = join(ROOT, 'examples/ukr
       if (rest === 'timeline')
         return json(res, 200, {
           items: [
-            ...store.case.events.map((e) => ({
+            ...stored.case.events.map((e) => ({
               date: e.date,
               kind: 'event',
               actors: e.actors,
