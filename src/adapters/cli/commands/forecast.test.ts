@@ -101,12 +101,14 @@ describe('redline forecast', () => {
 });
 
 describe('redline backtest deu', () => {
-  it('reports the reference MAEs 23.64 and 28.37', async () => {
-    const r = await run('backtest', 'deu', fixture('deu3/deu3.csv'), '--no-smp', '--json');
+  it('reports the reference MAEs 23.64 and 28.37, and scores BDM and SMP', async () => {
+    const r = await run('backtest', 'deu', fixture('deu3/deu3.csv'), '--json');
     expect(r.code).toBe(0);
-    const scores = JSON.parse(r.out).scores as { id: string; mae: number }[];
+    const scores = JSON.parse(r.out).scores as { id: string; mae: number; kind: string }[];
     expect(scores.find((s) => s.id === 'compromise')!.mae.toFixed(2)).toBe('23.64');
     expect(scores.find((s) => s.id === 'median')!.mae.toFixed(2)).toBe('28.37');
+    for (const id of ['bdm', 'smp']) expect(scores.find((s) => s.id === id)!.mae).toBeGreaterThan(0);
+    expect(scores.find((s) => s.id === 'ensemble-cv')!.kind).toBe('cross-validated');
   });
 
   it('exits 3 on a missing file', async () => {
