@@ -4,7 +4,7 @@
  */
 import type { BargainingInput } from '../types.js';
 import { validateInput, type InputProblem } from '../validate.js';
-import type { SmpParams } from './params.js';
+import { accommodationMatrix, SmpParamsSchema, type SmpAccommodationPair, type SmpParams } from './params.js';
 import type { SmpModel } from './state.js';
 
 /** KTAB needs at least three actors (SMP.md §1). */
@@ -104,6 +104,7 @@ function checkAccommodation(input: BargainingInput, a: readonly (readonly number
 export function buildModel(
   input: BargainingInput,
   params: SmpParams,
+  accommodationRows?: readonly (readonly number[])[],
 ): { model: SmpModel; pos0: Float64Array; warnings: string[] } {
   const n = input.actors.length;
   const dims = input.dimensions.length;
@@ -146,7 +147,7 @@ export function buildModel(
     totalSalience[i] = Math.min(1, total);
     challengeWeight[i] = capability[i]! * totalSalience[i]!;
   }
-  const accommodation = params.accommodation ? Float64Array.from(params.accommodation.flat()) : undefined;
+  const accommodation = accommodationRows ? Float64Array.from(accommodationRows.flat()) : undefined;
   const model = {
     n,
     dims,
@@ -172,4 +173,38 @@ function activeMean(input: BargainingInput, d: number): number {
     den += w;
   });
   return den > 0 ? num / den : 50;
+}
+
+/**
+ * Parameters with defaults filled in, each unknown key or value reported under `smp.<key>`, and the
+ * accommodation as a matrix (entries by actor id resolved against the input's actors).
+ */
+export function resolveParams(
+  input: BargainingInput,
+  params: Partial<SmpParams> | undefined,
+):
+  | { ok: true; params: SmpParams; accommodation?: number[][]; warnings: string[] }
+  | { ok: false; problems: InputProblem[] } {
+  const parsed = SmpParamsSchema.safeParse(params ?? {});
+  if (!parsed.success) {
+    return {
+      ok: false,
+      problems: parsed.error.issues.map((issue) => ({
+        code: 'off_scale',
+        path: ['smp', ...issue.path.map((x) => (typeof x === 'symbol' ? String(x) : x))],
+        message: issue.message,
+        hint: 'see `SMP parameters` in the SMP engine (names as in KTAB, e.g. votingRule: Prop)',
+      })),
+    };
+  }
+  const full = parsed.data;
+  const a = full.accommodation;
+  const warnings: string[] = [];
+  if (!a || a.length === 0) return { ok: true, params: full, warnings };
+  if (Array.isArray(a[0])) return { ok: true, params: full, accommodation: a as number[][], warnings };
+  const ids = input.actors.map((x) => x.id);
+  const { matrix, unknownIds } = accommodationMatrix(ids, a as SmpAccommodationPair[]);
+  for (const id of new Set(unknownIds))
+    warnings.push(`accommodation: no actor "${id}" in this forecast; entry ignored`);
+  return { ok: true, params: full, accommodation: matrix, warnings };
 }

@@ -105,6 +105,19 @@ export type SmpPwCompReceiverCapability = (typeof SMP_PW_COMP_RECEIVER_CAPABILIT
 
 const probability01 = z.number().min(0).max(1);
 
+/** One entry of the accommodation matrix by actor id: how far `actor`'s ideal follows `toward`'s position. */
+export const SmpAccommodationPairSchema = z
+  .strictObject({
+    actor: z.string().min(1).describe('Id of the actor whose ideal moves'),
+    toward: z.string().min(1).describe('Id of the actor whose new position it moves toward (itself: A_ii)'),
+    weight: probability01.describe('A[actor][toward], 0–1; the weights of one actor sum to at most 1'),
+  })
+  .describe(
+    'Ideal-accommodation entry (SMP.md §7.6); unlisted entries keep the identity (1 on the diagonal)',
+  );
+
+export type SmpAccommodationPair = z.infer<typeof SmpAccommodationPairSchema>;
+
 export const SmpParamsSchema = z
   .object({
     victoryProbModel: z
@@ -136,10 +149,10 @@ export const SmpParamsSchema = z
       .default('receiver')
       .describe('PWCompInterp receiver weight c_j·S_j (default) or KTAB’s c_i·S_j (SMP.md §12.2)'),
     accommodation: z
-      .array(z.array(probability01))
+      .union([z.array(z.array(probability01)), z.array(SmpAccommodationPairSchema)])
       .optional()
       .describe(
-        'Ideal-accommodation matrix A[i][j] in [0,1], rows summing to ≤ 1; identity when absent (§7.6)',
+        'Ideal accommodation (§7.6): an N×N matrix A[i][j] in actor order, or entries by actor id; rows sum to ≤ 1; identity when absent',
       ),
     minTurns: z.number().int().min(1).default(2).describe('Stop rule: never stop before this many steps'),
     maxTurns: z.number().int().min(1).max(10_000).default(100).describe('Stop rule: at most this many steps'),
@@ -194,40 +207,27 @@ export const SMP_KTAB_PARAMETER_VALUES = {
   bargnModel: SMP_BARGN_MODELS,
 } as const;
 
-/** One entry of the accommodation matrix in a case file: how far `actor`'s ideal follows `toward`'s position. */
-export const SmpAccommodationPairSchema = z
-  .strictObject({
-    actor: z.string().min(1).describe('Id of the actor whose ideal moves'),
-    toward: z.string().min(1).describe('Id of the actor whose new position it moves toward (itself: A_ii)'),
-    weight: probability01.describe('A[actor][toward], 0–1; the weights of one actor sum to at most 1'),
-  })
-  .describe(
-    'Ideal-accommodation entry (SMP.md §7.6); unlisted entries keep the identity (1 on the diagonal)',
-  );
-
 /**
- * SMP settings as written in a case file (`forecast.smp`): any of the nine parameters and the compatibility
- * flags by name, and accommodation entries by actor id instead of a matrix.
+ * SMP settings as written in a case file (`forecast.models.smp`): the same keys as SmpParamsSchema, none
+ * filled in by default, so a file states only what it changes.
  */
 export const SmpCaseSettingsSchema = z
-  .strictObject({
-    ...Object.fromEntries(
-      Object.entries(SmpParamsSchema.shape)
-        .filter(([key]) => key !== 'accommodation')
-        .map(([key, schema]) => [key, schema.unwrap().optional()]),
+  .strictObject(
+    Object.fromEntries(
+      Object.entries(SmpParamsSchema.shape).map(([key, schema]) => [
+        key,
+        (schema instanceof z.ZodDefault ? schema.unwrap() : schema).optional(),
+      ]),
     ),
-    accommodation: z.array(SmpAccommodationPairSchema).optional(),
-  })
+  )
   .describe(
-    'KTAB SMP settings of a case: parameters by name and ideal accommodation by actor id',
-  ) as unknown as z.ZodType<SmpCaseSettings>;
+    'KTAB SMP settings of a case: parameters by name, accommodation by actor id',
+  ) as unknown as z.ZodType<Partial<SmpParams>>;
 
-export type SmpAccommodationPair = z.infer<typeof SmpAccommodationPairSchema>;
-export type SmpCaseSettings = Partial<Omit<SmpParams, 'accommodation'>> & {
-  accommodation?: SmpAccommodationPair[];
-};
-
-/** The N×N accommodation matrix from case entries (identity elsewhere); unknown ids are returned as problems. */
+/**
+ * The N×N accommodation matrix from entries by actor id (identity elsewhere). Entries naming an id that is
+ * not among `actorIds` are skipped and reported.
+ */
 export function accommodationMatrix(
   actorIds: readonly string[],
   pairs: readonly SmpAccommodationPair[],

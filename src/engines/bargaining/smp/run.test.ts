@@ -127,8 +127,10 @@ describe('bad input is reported by actor and field', () => {
     );
   });
 
-  it('unknown parameter values are rejected by the schema', () => {
+  it('unknown parameter values are reported under smp.<key>', () => {
     expect(SmpParamsSchema.safeParse({ votingRule: 'Proportional' }).success).toBe(false);
+    const bad = { votingRule: 'Proportional' } as unknown as Partial<SmpParams>;
+    expect(problemsOf(INPUT, bad)).toContainEqual(expect.objectContaining({ path: ['smp', 'votingRule'] }));
   });
 });
 
@@ -153,6 +155,20 @@ describe('ideal accommodation (SMP.md §7.6)', () => {
 
   it('the identity matrix is the default', () => {
     expect(runSmp(INPUT, { accommodation: identity }).turns).toEqual(runSmp(INPUT).turns);
+  });
+
+  it('entries by actor id give the same run as the matrix', () => {
+    const matrix = identity.map((row, i) =>
+      row.map((x, j) => (i === 1 ? (j === 1 ? 0.7 : j === 0 ? 0.2 : 0) : x)),
+    );
+    const pairs = [
+      { actor: 'a1', toward: 'a1', weight: 0.7 },
+      { actor: 'a1', toward: 'a0', weight: 0.2 },
+      { actor: 'nobody', toward: 'a0', weight: 0.2 },
+    ];
+    const byId = runSmp(INPUT, { accommodation: pairs }, { maxTurns: 4 });
+    expect(byId.turns).toEqual(runSmp(INPUT, { accommodation: matrix }, { maxTurns: 4 }).turns);
+    expect(byId.warnings).toContain('accommodation: no actor "nobody" in this forecast; entry ignored');
   });
 
   it('q′ = Σ_j A_ij θ′_j + (1 − Σ_j A_ij) q: an actor with A_ii = 0.5 keeps half its old ideal', () => {

@@ -5,8 +5,8 @@
 import { createRandom } from '../../../kit/random.js';
 import type { BargainingInput } from '../types.js';
 import { BargainingInputError } from '../validate.js';
-import { buildModel, checkSmpInput } from './input.js';
-import { SmpParamsSchema, type SmpParams } from './params.js';
+import { buildModel, checkSmpInput, resolveParams } from './input.js';
+import type { SmpParams } from './params.js';
 import { positionProbabilities, setupState, type SmpState } from './state.js';
 import { step } from './turn.js';
 import { euclidean } from './utility.js';
@@ -90,11 +90,14 @@ export function runSmp(
   params?: Partial<SmpParams>,
   options: SmpOptions = {},
 ): SmpResult {
-  const full = SmpParamsSchema.parse(params ?? {});
+  const resolved = resolveParams(input, params);
+  if (!resolved.ok) throw new BargainingInputError(resolved.problems);
+  const full = resolved.params;
   if (options.maxTurns !== undefined) full.maxTurns = options.maxTurns;
-  const problems = checkSmpInput(input, full.accommodation);
+  const problems = checkSmpInput(input, resolved.accommodation);
   if (problems.length > 0) throw new BargainingInputError(problems);
-  const { model, pos0, warnings } = buildModel(input, full);
+  const { model, pos0, warnings } = buildModel(input, full, resolved.accommodation);
+  warnings.unshift(...resolved.warnings);
   const { n, dims } = model;
   const random = full.stateTransitions === 'Stochastic' ? createRandom(options.seed ?? 0) : undefined;
   const states: SmpState[] = [setupState(model, pos0, Float64Array.from(pos0))];
