@@ -44,7 +44,10 @@ export interface BdmRound {
 /** Ideal-point distance utility term (|a − b| / R)^r. */
 const dist = (a: number, b: number, R: number, r: number) => (R > 0 ? Math.abs(a - b) / R : 0) ** r;
 
-/** P(a, b) for every pair of actors, by the chosen rule (eqs. 30–31; BDM.md §3 step 2). */
+/**
+ * P(a, b) for every pair of actors, by the chosen rule (eqs. 30–31; BDM.md §3 step 2). Computed over the
+ * distinct positions (actors often share one), then spread back to actor pairs.
+ */
 export function probabilities(
   x: readonly number[],
   w: readonly number[],
@@ -53,21 +56,29 @@ export function probabilities(
   mode: BdmOptions['probability'],
 ): number[][] {
   const n = x.length;
-  // g[k][a] = (|x_k − x_a| / R)^{r_k}: voter k's distance term for actor a's position.
-  const g = x.map((xk, k) => x.map((xa) => dist(xk, xa, R, r[k]!)));
+  const unique = [...new Set(x)];
+  const index = x.map((xa) => unique.indexOf(xa));
+  // g[k][u] = (|x_k − u| / R)^{r_k}: voter k's distance term for the distinct position u.
+  const g = x.map((xk, k) => unique.map((u) => dist(xk, u, R, r[k]!)));
   let total = 0;
   if (mode === 'scholz-code') {
-    for (let k = 0; k < n; k++)
-      for (let a = 0; a < n; a++)
-        for (let b = 0; b < n; b++) total += w[k]! * Math.abs(g[k]![b]! - g[k]![a]!);
+    // Σ over all voters and all ordered pairs of actors (a1, a2), summed in actor order: the derived
+    // least-movement medians (BDM.md §3 step 5) sit on a knife edge in round 8, so the rounding must not change.
+    for (let k = 0; k < n; k++) {
+      const gk = g[k]!;
+      for (let a = 0; a < n; a++) {
+        const ga = gk[index[a]!]!;
+        for (let b = 0; b < n; b++) total += w[k]! * Math.abs(gk[index[b]!]! - ga);
+      }
+    }
   }
-  return x.map((xa, a) =>
-    x.map((xb, b) => {
-      if (xa === xb) return 0;
+  const pu = unique.map((_, u) =>
+    unique.map((_, v) => {
+      if (u === v) return 0;
       let support = 0;
       let absolute = 0;
       for (let k = 0; k < n; k++) {
-        const cmp = w[k]! * (g[k]![b]! - g[k]![a]!);
+        const cmp = w[k]! * (g[k]![v]! - g[k]![u]!);
         if (cmp > 0) support += cmp;
         absolute += Math.abs(cmp);
       }
@@ -75,6 +86,7 @@ export function probabilities(
       return den > 0 ? support / den : 0;
     }),
   );
+  return index.map((u) => index.map((v) => pu[u]![v]!));
 }
 
 interface EuContext {
