@@ -5,10 +5,18 @@
  * verbs ("Moscow rejects …"), nominals ("Kyiv's refusal to cede …") and predicates ("… is a non-starter
  * for Washington").
  */
-import { isPlace, referent } from './actors.js';
+import { referent } from './actors.js';
 import { caseless } from './events.js';
 import type { IssueMatcher, IssueMentionHit } from './issues.js';
-import { clauseEnd, findSubject, isHedged, isHypothetical, possessor, type SentenceScope } from './syntax.js';
+import {
+  clauseBefore,
+  clauseEnd,
+  findSubject,
+  isHedged,
+  isHypothetical,
+  possessor,
+  type SentenceScope,
+} from './syntax.js';
 import type { ActorMention, ClaimDirection } from './types.js';
 
 export interface StanceClaim {
@@ -35,6 +43,8 @@ interface ClaimRule {
   shape: Shape;
   phrase: string;
   redLine?: boolean;
+  /** A modal demand in reported speech: the speaker, not the clause subject, holds it. */
+  speakerHeld?: boolean;
 }
 
 const RULES: ClaimRule[] = [
@@ -62,7 +72,7 @@ const RULES: ClaimRule[] = [
     direction: 'rejects',
     shape: 'predicate',
     phrase:
-      '(?:is|are|was|were|remains?|remained)\\s+(?:a\\s+|an\\s+)?(?:\\w+\\s+)?(?:non-starters?|nonstarters?|unacceptable|non-negotiable|off the table|out of the question|dead on arrival|a red line|red lines)|(?:is|are)\\s+(?:essentially\\s+|simply\\s+)?DOA',
+      '(?:is|are|was|were|remains?|remained|(?:would|will|could)\\s+be)\\s+(?:a\\s+|an\\s+)?(?:\\w+\\s+)?(?:non-starters?|nonstarters?|unacceptable|non-negotiable|off the table|out of the question|dead on arrival|a red line|red lines)|(?:is|are)\\s+(?:essentially\\s+|simply\\s+)?DOA',
     redLine: true,
   },
   // demands
@@ -78,12 +88,19 @@ const RULES: ClaimRule[] = [
     phrase:
       '(?:\\w+\\s+)?demands?\\s+(?:for|of|that|on|include|revolve|centre|center)|insistence on|insistence that|calls? for|push for|pursuit of|precondition|preconditions|condition that|conditions for',
   },
+  {
+    direction: 'demands',
+    shape: 'verb',
+    speakerHeld: true,
+    phrase:
+      '(?:should|must|has to|have to|needs? to|ought to)\\s+(?:lift|ease|end|withdraw|recogni[sz]e|accept|cede|give up|stop|halt|drop|abandon|guarantee|provide|agree to|pull out|pull back|release|respect|return|leave|hand over|disarm)',
+  },
   // accepts
   {
     direction: 'accepts',
     shape: 'verb',
     phrase:
-      'accepted|accepts|accepting|accept(?=\\s+(?:a|an|the|any|its|their)\\s)|agreed to|agrees to|agreed in principle to|(?:is|are|was|were|has been|remains?)\\s+(?:now\\s+)?(?:open|willing|ready|prepared)\\s+to\\s+(?:accept|discuss|consider|negotiate)|backed|backs|backing|endorsed|endorses|supported|supports|supporting|welcomed|welcomes|embraced|embraces|signed off on|can live with|would accept|could accept|signalled openness to|signaled openness to|signalled readiness to|signaled readiness to',
+      'accepted|accepts|accepting|accept(?=\\s+(?:a|an|the|any|its|their)\\s)|agreed to|agrees to|agreed in principle to|(?:is|are|was|were|has been|remains?)\\s+(?:now\\s+)?(?:open|willing|ready|prepared)\\s+to\\s+(?:accept|discuss|consider|negotiat)\\w*|(?:is|are|was|were|remains?)\\s+open\\s+to|backed|backs|backing|endorsed|endorses|supported|supports|supporting|welcomed|welcomes|embraced|embraces|signed off on|can live with|would accept|could accept|signalled openness to|signaled openness to|signalled readiness to|signaled readiness to',
   },
   {
     direction: 'accepts',
@@ -142,6 +159,9 @@ export function findClaimTriggers(text: string): ClaimHit[] {
 }
 
 const NEGATED_BEFORE = /\b(?:not|n't|never|no longer|nor)\s+(?:\w+\s+)?$/i;
+const RETRACTED =
+  /\b(?:dropped|drops|abandon\w*|withdr[ae]w\w*|soften\w*|gave up|give up|relax\w*)\s+(?:its|his|her|their|the)\s+(?:\w+\s+)?$/i;
+const NOMINAL = /\b(?:the|a|an|its|their|his|her|our|of|these|those|any|such)\s+$/i;
 
 export function extractClaims(
   scope: SentenceScope,
@@ -154,57 +174,70 @@ export function extractClaims(
   if (issueHits.length === 0) return out;
   const sentenceText = scope.text.slice(scope.start, scope.end);
   const hedged = isHedged(scope);
+  const verbHits = hits.filter((x) => x.rule.shape === 'verb');
   for (let h = 0; h < hits.length; h++) {
     const hit = hits[h]!;
-    const nextHit = hits[h + 1];
+    const before = scope.text.slice(Math.max(scope.start, hit.start - 40), hit.start);
     let direction = hit.rule.direction;
-    const negated =
-      hit.rule.direction !== 'rejects' &&
-      NEGATED_BEFORE.test(scope.text.slice(Math.max(scope.start, hit.start - 30), hit.start));
+    if (hit.rule.shape === 'verb' && NOMINAL.test(before.slice(-8))) continue;
+    // "dropped its demand for …" withdraws the stance rather than stating it.
+    if (RETRACTED.test(before)) continue;
+    const negated = hit.rule.direction !== 'rejects' && NEGATED_BEFORE.test(before.slice(-30));
     if (negated) {
       if (direction !== 'accepts') continue;
       direction = 'rejects';
     }
-    // "would accept" and "could accept" are stated willingness; other conditionals are speculation.
+    const clause = clauseBefore(scope, hit.start);
+    // "would accept" is stated willingness, unless it sits in a question ("whether Moscow would accept").
     const willingness = /^(?:would|could)\s/i.test(scope.text.slice(hit.start, hit.end));
-    if (!willingness && hit.rule.shape !== 'predicate' && isHypothetical(scope, hit.start)) continue;
+    if (willingness && /\b(?:whether|if|unless|unclear)\b/i.test(clause)) continue;
+    if (
+      !willingness &&
+      !hit.rule.speakerHeld &&
+      hit.rule.shape !== 'predicate' &&
+      isHypothetical(scope, hit.start)
+    )
+      continue;
 
-    let actorMention: ActorMention | undefined;
-    let via = 'direct';
-    let objectStart = hit.end;
-    // The object runs to the clause end or the next stance trigger ("refuses to cede land and seeks …").
-    let objectEnd = Math.min(clauseEnd(scope, hit.end), hit.end + 200, nextHit ? nextHit.start : scope.end);
-    if (hit.rule.shape === 'predicate') {
+    const objectStart = hit.rule.shape === 'predicate' ? Math.max(scope.start, hit.start - 200) : hit.end;
+    // The object runs to the clause end or the next verb trigger ("refuses to cede land and seeks …").
+    const nextVerb = verbHits.find((x) => x.start >= hit.end);
+    const objectEnd =
+      hit.rule.shape === 'predicate'
+        ? hit.start
+        : Math.min(clauseEnd(scope, hit.end), hit.end + 200, nextVerb ? nextVerb.start : scope.end);
+
+    const holders: Array<[ActorMention, string]> = [];
+    if (hit.rule.speakerHeld) {
+      // "He added that the West should lift its sanctions": the speaker holds the demand.
+      const speech = lastSpeechVerb(scope, hit.start);
+      const s = speech ? findSubject(scope, speech.start, speech.end) : undefined;
+      if (s && s.mentions[0]) holders.push([s.mentions[0], 'speaker']);
+    } else if (hit.rule.shape === 'predicate') {
       // "X is a non-starter for Moscow": the issue precedes, the holder follows (or is the speaker).
-      objectStart = Math.max(scope.start, hit.start - 200);
-      objectEnd = hit.start;
-      actorMention = holderAfter(scope, hit.end);
-      if (!actorMention) {
+      const after = holderAfter(scope, hit.end);
+      if (after) holders.push([after, 'direct']);
+      else {
         const s = findSubject(scope, hit.start, hit.end);
-        actorMention = s.mentions.find(
-          (m) => !issueHits.some((ih) => ih.start <= m.start && m.end <= ih.end),
-        );
-        via = 'speaker';
+        const m = s.mentions.find((x) => !issueHits.some((ih) => ih.start <= x.start && x.end <= ih.end));
+        if (m) holders.push([m, 'speaker']);
       }
     } else if (hit.rule.shape === 'nominal') {
-      actorMention = possessor(scope, hit.start);
-      if (!actorMention) {
+      // "Moscow's insistence on …"; "his refusal to …" takes the clause subject; a bare noun has no holder.
+      const owner = possessor(scope, hit.start);
+      if (owner) holders.push([owner, 'possessive']);
+      else if (/\b(?:his|her|its|their)\s+(?:[\w-]+\s+){0,2}$/i.test(before)) {
         const s = findSubject(scope, hit.start, hit.end);
-        actorMention = s.mentions[0];
-        via = s.via;
+        if (s.mentions[0]) holders.push([s.mentions[0], s.via]);
       }
     } else {
       const s = findSubject(scope, hit.start, hit.end);
       if (s.mentions.length === 0) {
-        actorMention = possessor(scope, hit.start);
-        via = 'possessive';
-      } else {
-        actorMention = s.mentions[0];
-        via = s.via;
-        // Coordinated subjects ("Kyiv and Brussels reject …") each hold the stance.
-        for (const extra of s.mentions.slice(1)) pushClaims(extra, via);
-      }
+        const owner = possessor(scope, hit.start);
+        if (owner) holders.push([owner, 'possessive']);
+      } else for (const m of s.mentions) holders.push([m, s.via]); // coordinated subjects each hold it
     }
+    if (holders.length === 0) continue;
     const prevEnd = h > 0 ? hits[h - 1]!.end : scope.start;
     const redLineHere =
       hit.rule.redLine === true ||
@@ -214,12 +247,10 @@ export function extractClaims(
           hit.rule.shape === 'predicate' ? hit.end : objectEnd,
         ),
       );
-    if (actorMention) pushClaims(actorMention, via);
-
-    function pushClaims(m: ActorMention, how: string): void {
+    const objectIssues = issueHits.filter((ih) => ih.start >= objectStart && ih.end <= objectEnd);
+    for (const [m, how] of holders) {
       const actor = referent(m);
-      if (!actor) return;
-      const objectIssues = issueHits.filter((ih) => ih.start >= objectStart && ih.end <= objectEnd);
+      if (!actor) continue;
       const seen = new Set<string>();
       for (const ih of objectIssues) {
         if (seen.has(ih.issue)) continue;
@@ -249,14 +280,22 @@ export function extractClaims(
   return dedupeClaims(out);
 }
 
+const SPEECH = /\b(?:said|says|told|added|insisted|stressed|argued|declared|warned|wrote|stated)\b/gi;
+
+function lastSpeechVerb(scope: SentenceScope, before: number): { start: number; end: number } | undefined {
+  let last: { start: number; end: number } | undefined;
+  const text = scope.text.slice(scope.start, before);
+  for (const m of text.matchAll(SPEECH))
+    last = { start: scope.start + m.index, end: scope.start + m.index + m[0].length };
+  return last;
+}
+
 /** The holder in "… is a non-starter for Moscow" / "… unacceptable to Kyiv" / "… DOA in Moscow". */
 function holderAfter(scope: SentenceScope, at: number): ActorMention | undefined {
   const m = /^\s*(?:,\s*)?(?:for|to|in|with|among)\s+/i.exec(scope.text.slice(at, at + 12));
   if (!m) return undefined;
   const from = at + m[0].length;
-  return scope.mentions.find(
-    (x) => x.start >= from && x.start <= from + 4 && referent(x) !== undefined && (isPlace(x) || true),
-  );
+  return scope.mentions.find((x) => x.start >= from && x.start <= from + 4 && referent(x) !== undefined);
 }
 
 function dedupeClaims(claims: StanceClaim[]): StanceClaim[] {

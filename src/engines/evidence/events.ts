@@ -94,6 +94,8 @@ function rules(): CompiledRule[] {
 }
 
 const ATTRIBUTIVE = /\b(?:the|a|an|this|that|its|their|his|her|our|newly|recently|jointly)\s+$/i;
+/** A verb form used as a noun ("a list of demands", "the talks"). */
+export const NOMINAL = /\b(?:the|a|an|its|their|his|her|our|of|these|those|any|such)\s+$/i;
 
 export interface TriggerHit {
   rule: TriggerRule;
@@ -109,7 +111,8 @@ export function findTriggers(text: string): TriggerHit[] {
       const end = m.index + m[0].length;
       if (rule.object && !rule.object.test(text.slice(end, end + 120))) continue;
       // A participle used as an adjective ("the proposed framework", "a signed agreement") is no event.
-      if (/ed$/i.test(m[0]) && ATTRIBUTIVE.test(text.slice(Math.max(0, m.index - 8), m.index))) continue;
+      const before = text.slice(Math.max(0, m.index - 8), m.index);
+      if ((/ed$/i.test(m[0]) && ATTRIBUTIVE.test(before)) || NOMINAL.test(before)) continue;
       hits.push({ rule, start: m.index, end });
     }
   }
@@ -168,23 +171,17 @@ export function extractEvents(
   for (let i = 0; i < hits.length; i++) {
     const hit = hits[i]!;
     if (isNegated(scope, hit.start) || isHypothetical(scope, hit.start)) continue;
-    // An infinitive governed by an earlier trigger ("threatened to impose", "agreed to meet"): the pair is
-    // one event — the outer one, unless the outer only marks intent (agree/propose), then the inner.
+    // An infinitive governed by an earlier trigger ("threatened to impose", "offered to host", "agreed to
+    // meet") makes one event: the outer one, unless the outer is "agree", which only marks intent.
     const prev = hits[i - 1];
     const infinitive = /\bto\s+$/i.test(scope.text.slice(Math.max(scope.start, hit.start - 4), hit.start));
-    if (
-      prev &&
-      infinitive &&
-      prev.end > clauseStartOf(scope, hit.start) &&
-      !['agree', 'propose'].includes(prev.rule.type)
-    )
-      continue;
+    const governed = prev !== undefined && infinitive && prev.end > clauseStartOf(scope, hit.start);
+    if (governed && prev.rule.type !== 'agree') continue;
     const next = hits[i + 1];
-    if (
-      next &&
-      ['agree', 'propose'].includes(hit.rule.type) &&
-      /^\s+to\s+$/i.test(scope.text.slice(hit.end, next.start))
-    )
+    if (next && hit.rule.type === 'agree' && /^\s+to\s+$/i.test(scope.text.slice(hit.end, next.start)))
+      continue;
+    // "diplomats accused of spying": a participle with no object is a passive description, not an event.
+    if (hit.rule.type === 'accuse' && /^\s+(?:of|for)\b/i.test(scope.text.slice(hit.end, hit.end + 5)))
       continue;
 
     const subject = findSubject(scope, hit.start, hit.end);
@@ -195,8 +192,13 @@ export function extractEvents(
       .filter((m) => !actorKeys.has(referent(m)))
       .map(toParty);
 
-    const future = isFuture(scope, hit.start) || infinitive;
-    const coding = codeEvent(hit.rule, scope.text.slice(hit.end, clauseEnd(scope, hit.end)), future);
+    const future = hit.rule.future === true || isFuture(scope, hit.start) || infinitive;
+    const coding = codeEvent(
+      hit.rule,
+      scope.text.slice(hit.end, clauseEnd(scope, hit.end)),
+      future,
+      governed,
+    );
     if (!coding) continue;
     const near = ctx.dates
       .filter((d) => d.start >= scope.start && d.end <= scope.end && d.precision !== 'year')
@@ -235,7 +237,7 @@ function clauseStartOf(scope: SentenceScope, at: number): number {
 type Coding = Pick<EvidenceEvent, 'type' | 'plover' | 'mode' | 'cameo' | 'goldstein' | 'quadClass'>;
 
 /** Applies the rule's refinements and the PLOVER auxiliary-mode rules for future events. */
-function codeEvent(rule: TriggerRule, after: string, future: boolean): Coding | undefined {
+function codeEvent(rule: TriggerRule, after: string, future: boolean, agreedTo: boolean): Coding | undefined {
   const base = EVENT_TYPES[rule.type].coding;
   let type = rule.type;
   let plover: PloverEvent = rule.plover ?? base.plover;
@@ -258,7 +260,7 @@ function codeEvent(rule: TriggerRule, after: string, future: boolean): Coding | 
       plover = 'AGREE';
       cameo = '033';
       mode = undefined;
-    } else if (type === 'attack' || type === 'sanction') {
+    } else if ((type === 'attack' || type === 'sanction') && !agreedTo) {
       type = 'threaten';
       plover = 'THREATEN';
       cameo = type === 'threaten' && rule.type === 'attack' ? '138' : '130';

@@ -283,6 +283,13 @@ export const ROLES: Record<string, string> = {
   commanders: 'MIL',
   'general staff': 'MIL',
   intelligence: 'SPY',
+  drones: 'MIL',
+  missiles: 'MIL',
+  jets: 'MIL',
+  warplanes: 'MIL',
+  artillery: 'MIL',
+  aircraft: 'MIL',
+  warships: 'MIL',
 };
 
 /** Roles that name one person (pronoun carry-over applies to them). */

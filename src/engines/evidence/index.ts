@@ -66,3 +66,13 @@ export {
   type SuggestedUpdate,
   type SuggestResult,
 } from './suggest.js';
+export {
+  evaluateExtraction,
+  eventKey,
+  claimKey,
+  type GoldItem,
+  type GoldEvent,
+  type GoldClaim,
+  type Prf,
+  type EvaluationReport,
+} from './evaluate.js';

@@ -37,11 +37,12 @@ export const ISSUE_THEMES: Record<string, Theme> = {
       'military alliances',
       'joining the alliance',
       'membership in the alliance',
+      'open door',
+      'open-door',
     ],
   },
   territory: {
-    signals:
-      /\b(?:territor(?:y|ies|ial)|land|border|borders|annex\w*|occupied|regions?|line of contact|recognition)\b/i,
+    signals: /\b(?:territor(?:y|ies|ial)|land|borders?|annex\w*|occupied|line of contact|front ?lines?)\b/i,
     keywords: [
       'territory',
       'territorial',
@@ -57,6 +58,17 @@ export const ISSUE_THEMES: Record<string, Theme> = {
       'line of contact',
       'front line',
       'borders',
+      'cede',
+      'ceding',
+      'ceded',
+      'land',
+      'annexed',
+      'occupied',
+      'frozen line',
+      'freeze along',
+      'freezing the front',
+      'freeze the front',
+      'frozen conflict',
     ],
   },
   security: {

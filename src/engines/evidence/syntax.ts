@@ -21,7 +21,7 @@ const CLAUSE_BREAK =
   /(?:[;:(—–]|\s-\s|"|\b(?:but|while|whereas|although|though|because|after|before|when|as|since|until|unless|if|which|who|whom|that|where|amid|despite|with)\b)/g;
 const PREPOSITION_BEFORE =
   /(?:\b(?:with|to|against|on|of|for|by|from|about|over|toward|towards|than|at|in|into|between|among|amid|including|like|unlike|despite|under|via|without|upon|behind|through)\s+(?:the\s+|its\s+|their\s+)?|-\s*)$/i;
-const COORD = /^\s*(?:,\s*(?:and\s+)?|and\s+|&\s+|as well as\s+|together with\s+|along with\s+)$/;
+const COORD = /^\s*(?:,\s*(?:and\s+)?|and\s+|&\s+|as well as\s+|together with\s+|along with\s+)(?:the\s+)?$/;
 const SPEECH_VERB =
   /^\s*(?:said|says|stated|told|added|insisted|declared|warned|noted|argued|stressed|wrote)\b/;
 
@@ -45,7 +45,7 @@ export function clauseStart(scope: SentenceScope, at: number): number {
 export function clauseEnd(scope: SentenceScope, at: number): number {
   const slice = scope.text.slice(at, scope.end);
   const m =
-    /(?:[;:(—–]|\s-\s|,\s+(?:which|who|while|but|although|as|after|before|when|whereas|saying|adding|amid)\b|\b(?:but|while|whereas|although|because|unless)\b)/.exec(
+    /(?:[;:(—–]|\s-\s|,\s+(?:which|who|while|but|although|as|after|before|when|whereas|saying|adding|amid)\b|\b(?:but|while|whereas|although|because|unless|once|until|if|provided|as long as|before)\b)/.exec(
       slice,
     );
   return m ? at + m.index : scope.end;
@@ -95,9 +95,11 @@ const dedupe = (ms: ActorMention[]) => {
 /** The subject of a trigger at [tStart, tEnd). */
 export function findSubject(scope: SentenceScope, tStart: number, tEnd: number): Party {
   const before = scope.mentions.filter((m) => m.end <= tStart && usable(m));
-  // Passive: "was rejected by Moscow".
+  // Passive: "was rejected by Moscow", or a reduced relative: "a truce proposed by Washington".
   const beforeText = scope.text.slice(Math.max(scope.start, tStart - 20), tStart);
-  if (/\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$/i.test(beforeText)) {
+  const participle =
+    /ed$/i.test(scope.text.slice(tStart, tEnd)) && /^\s+by\s/i.test(scope.text.slice(tEnd, tEnd + 5));
+  if (participle || /\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$/i.test(beforeText)) {
     const by = /^\s+by\s+/i.exec(scope.text.slice(tEnd, tEnd + 6));
     if (by) {
       const agent = scope.mentions.filter((m) => m.start >= tEnd && usable(m));
@@ -128,7 +130,11 @@ export function findSubject(scope: SentenceScope, tStart: number, tEnd: number):
   // The clause has no subject of its own (a "that"/"who" clause or an infinitive): fall back to the
   // nearest subject-like group earlier in the sentence — the speaker or the relative clause's antecedent.
   const opener = scope.text.slice(Math.max(scope.start, cStart - 12), cStart);
+  // "… said after meeting Trump": a gerund clause takes the main clause's subject.
+  const gerund =
+    /\b(?:after|before|while|when|during)\s*$/i.test(opener) && /ing\b/i.test(scope.text.slice(tStart, tEnd));
   if (
+    gerund ||
     /(?:\b(?:that|who|which|whom)|[:"])\s*$/i.test(opener) ||
     /^\s*to\s/i.test(scope.text.slice(tStart - 4, tStart + 1))
   ) {

@@ -1,18 +1,21 @@
 /**
  * Event trigger rules: verb phrases (with a required object where the verb alone is ambiguous) mapped to an
  * event type and, where the phrase says more, a finer CAMEO code and PLOVER mode (ontology.ts).
+ * Phrases are regex sources matched case-insensitively (except explicit [A-Z] classes) on word boundaries.
  */
 import type { EvidenceEventType, PloverEvent } from './ontology.js';
 
 export interface TriggerRule {
   type: EvidenceEventType;
-  /** Regex source for the trigger phrase (matched case-insensitively on word boundaries). */
+  /** Regex source for the trigger phrase. */
   phrase: string;
   /** The text right after the trigger (same clause) must match this, when set. */
   object?: RegExp;
   cameo?: string;
   plover?: PloverEvent;
   mode?: string;
+  /** The phrase itself states intent ("agreed to a meeting", "pledged aid"): coded as a future event. */
+  future?: boolean;
   /** Refines the coding from the clause text after the trigger. */
   refine?: Array<[RegExp, { cameo: string; plover?: PloverEvent; mode?: string }]>;
 }
@@ -25,7 +28,22 @@ const ECONOMIC_OBJECT =
 const TALKS_OBJECT =
   /^\s*(?:the\s+|all\s+|further\s+|its\s+|their\s+)?(?:\w+\s+)?(?:talks|negotiations|meeting|meetings|summit|dialogue|contacts)\b/i;
 const PLAN_OBJECT =
-  /^\s*(?:the\s+|a\s+|an\s+|its\s+|their\s+|his\s+|her\s+)?(?:[\w-]+\s+){0,3}(?:plan|proposal|framework|deal|offer|draft|terms|initiative|roadmap|agreement|accord)\b/i;
+  /^\s*(?:the\s+|a\s+|an\s+|its\s+|their\s+|his\s+|her\s+)?(?:[\w-]+\s+|\w+-){0,3}(?:plan|proposal|framework|deal|offer|draft|terms|initiative|roadmap|agreement|accord|declaration|memorandum|treaty|pact|communiqu[eé]|charter|protocol|conditions|demands|list|settlement|formula)\b/i;
+const AID_OBJECT =
+  /^[^.;]{0,60}\b(?:aid|weapons|arms|missiles|ammunition|air[- ]defen[cs]e\w*|funding|loans?|assistance|package|tanks|jets|systems|shells|relief|supplies)\b/i;
+const AID_REFINE: TriggerRule['refine'] = [
+  [MILITARY_OBJECT, { cameo: '072' }],
+  [HUMANITARIAN_OBJECT, { cameo: '073' }],
+  [ECONOMIC_OBJECT, { cameo: '071' }],
+];
+const TALKS_REFINE: TriggerRule['refine'] = [
+  [/^[^.;]{0,50}\b(?:cease-?fire|truce|halt|stop|end to)\b/i, { cameo: '1056', mode: 'yield' }],
+  [/^[^.;]{0,40}\b(?:talks|meeting|negotiations)\b/i, { cameo: '106', mode: 'meet' }],
+  [
+    /^[^.;]{0,50}\b(?:withdraw|withdrawal|cede|recogni[sz]|lift|release)\w*/i,
+    { cameo: '100', mode: 'yield' },
+  ],
+];
 
 export const TRIGGERS: TriggerRule[] = [
   // meet (CONSULT; future forms become AGREE 036 in events.ts)
@@ -44,7 +62,13 @@ export const TRIGGERS: TriggerRule[] = [
   },
   {
     type: 'meet',
-    phrase: '(?<!\\b(?:a|the|his|her|their|its)\\s)(?:visited|visits|visit(?=\\s+(?:to\\s+)?[A-Z]))',
+    phrase: 'visited|visits(?=\\s+[A-Z])|visit(?=\\s+(?:to\\s+)?[A-Z])',
+    cameo: '042',
+    mode: 'visit',
+  },
+  {
+    type: 'meet',
+    phrase: '(?:travel|travels|travelled|traveled|travelling|traveling|flew|flies|fly)\\s+to(?=\\s+[A-Z])',
     cameo: '042',
     mode: 'visit',
   },
@@ -56,6 +80,18 @@ export const TRIGGERS: TriggerRule[] = [
     cameo: '046',
   },
   { type: 'meet', phrase: 'mediated|mediating|mediates|brokered talks', cameo: '045' },
+  {
+    type: 'meet',
+    phrase: '(?:after|before|while|during)\\s+meeting(?:\\s+with)?(?=\\s+[A-Z])',
+    cameo: '040',
+  },
+  {
+    type: 'meet',
+    phrase:
+      '(?:agreed|agrees|agree)\\s+to\\s+(?:a|an|the|hold|new)\\s+(?:[\\w-]+\\s+){0,2}(?:meeting|summit|talks|round of talks|negotiations)',
+    cameo: '036',
+    future: true,
+  },
   // consult
   {
     type: 'consult',
@@ -93,32 +129,30 @@ export const TRIGGERS: TriggerRule[] = [
     phrase: 'presented|presents|offered|offers|offer(?=\\s+(?:a|an|the)\\s)|suggested',
     object: PLAN_OBJECT,
   },
+  {
+    type: 'propose',
+    phrase: 'offered|offers|offering|volunteered',
+    object:
+      /^\s+to\s+(?:host|mediate|meet|hold|facilitate|broker|monitor|guarantee|send|provide|supervise|oversee)\b/i,
+    cameo: '039',
+    refine: [[/^\s+to\s+(?:host|meet|hold)\b/i, { cameo: '036' }]],
+  },
   // demand (REQUEST)
   {
     type: 'demand',
     phrase: 'demanded|demands|demand(?=\\s+(?:that|a|an|the|an end|full|its|their|his|her))|demanding',
-    refine: [
-      [/^[^.;]{0,50}\b(?:cease-?fire|truce|halt|stop|end to)\b/i, { cameo: '1056', mode: 'yield' }],
-      [/^[^.;]{0,40}\b(?:talks|meeting|negotiations)\b/i, { cameo: '106', mode: 'meet' }],
-      [
-        /^[^.;]{0,50}\b(?:withdraw|withdrawal|cede|recogni[sz]|lift|release)\w*/i,
-        { cameo: '100', mode: 'yield' },
-      ],
-    ],
+    refine: TALKS_REFINE,
   },
   {
     type: 'demand',
     phrase:
       'called for|calls for|calling for|called on|calls on|urged|urges|urging|pressed for|presses for|pressing for|pushed for|pushes for|pushing for|appealed (?:to|for)|insisted on|insists on|insisting on|insisted that|insists that',
-    refine: [
-      [/^[^.;]{0,50}\b(?:cease-?fire|truce|halt|stop)\b/i, { cameo: '1056', mode: 'yield' }],
-      [/^[^.;]{0,40}\b(?:talks|meeting|negotiations)\b/i, { cameo: '106', mode: 'meet' }],
-    ],
+    refine: TALKS_REFINE,
   },
   {
     type: 'demand',
     phrase: 'asked|requested|requests',
-    object: /^\s+(?:for\b|[\w.'’ -]{1,40}\s+to\s)/i,
+    object: /^\s+(?:[\w.'’-]+\s+){0,4}?(?:for|to)\s/i,
     mode: 'assist',
   },
   // agree
@@ -210,7 +244,7 @@ export const TRIGGERS: TriggerRule[] = [
   {
     type: 'support',
     phrase:
-      '(?<![-\\w])(?:praised|praises|welcomed|welcomes|endorsed|endorses|backed|backs|hailed|hails|applauded|commended|lauded)(?!-)',
+      '(?:praised|praises|welcomed|welcomes|endorsed|endorses|backed|backs|hailed|hails|applauded|commended|lauded|thanked|thanks(?=\\s+[A-Z]))',
     refine: [[PLAN_OBJECT, { cameo: '051' }]],
   },
   {
@@ -259,7 +293,7 @@ export const TRIGGERS: TriggerRule[] = [
     type: 'sanction',
     phrase: 'imposed|imposes|slapped|announced|adopted|unveiled|approved',
     object:
-      /^\s+(?:new\s+|fresh\s+|further\s+|additional\s+|tougher\s+|a\s+(?:new\s+)?(?:round|package)\s+of\s+)?(?:sanctions|tariffs|an embargo|restrictions|export controls)/i,
+      /^\s+(?:new\s+|fresh\s+|further\s+|additional\s+|tougher\s+|an?\s+(?:\w+\s+)?(?:round|package)\s+of\s+)?(?:sanctions|tariffs|an embargo|restrictions|export controls)/i,
     cameo: '163',
   },
   { type: 'sanction', phrase: 'sanctioned|sanctions(?=\\s+(?:on|against)\\b)', cameo: '163' },
@@ -274,30 +308,41 @@ export const TRIGGERS: TriggerRule[] = [
   },
   {
     type: 'sanction',
+    phrase: 'halted|halts|suspended|suspends|paused|pauses|cut|cuts|froze|freezes|withheld|withholds',
+    object:
+      /^\s+(?:some\s+|all\s+|its\s+|their\s+|further\s+)?(?:[\w-]+\s+){0,2}(?:weapons|arms|aid|assistance|funding|shipments|deliveries|intelligence sharing)\b/i,
+    cameo: '162',
+    mode: 'discontinue',
+  },
+  {
+    type: 'sanction',
     phrase: 'expelled|expels',
     object: /^[^.;]{0,30}\b(?:diplomats?|ambassador|envoy|observers|monitors)\b/i,
     cameo: '1663',
     mode: 'expel',
   },
-  // aid
+  // aid (delivered; pledges are AGREE 033)
   {
     type: 'aid',
     phrase:
       'sent|sends|delivered|delivers|provided|provides|supplied|supplies|shipped|ships|donated|transferred|allocated|handed',
-    object:
-      /^[^.;]{0,60}\b(?:aid|weapons|arms|missiles|ammunition|air[- ]defen[cs]e\w*|funding|loans?|assistance|package|tanks|jets|systems|shells|relief|supplies)\b/i,
+    object: AID_OBJECT,
     cameo: '070',
-    refine: [
-      [MILITARY_OBJECT, { cameo: '072' }],
-      [HUMANITARIAN_OBJECT, { cameo: '073' }],
-      [ECONOMIC_OBJECT, { cameo: '071' }],
-    ],
+    refine: AID_REFINE,
+  },
+  {
+    type: 'aid',
+    phrase:
+      'approved|approves|pledged|pledges|promised|promises|committed|commits|announced|announces|earmarked',
+    object: AID_OBJECT,
+    cameo: '033',
+    future: true,
   },
   // attack (ASSAULT)
   {
     type: 'attack',
     phrase:
-      'attacked|attacks(?=\\s+(?:on|against)\\b)|shelled|shells(?=\\s+[A-Z])|bombed|bombs(?=\\s+[A-Z])|bombarded|pounded|struck(?!\\s+(?:an?\\s+|the\\s+)?(?:[\\w-]+\\s+){0,2}(?:deal|agreement|accord|note|tone|balance|chord))|strikes(?=\\s+(?:on|against)\\b)|stormed|raided|targeted(?=\\s+(?:the|a|an|[A-Z]))|targets(?=\\s+[A-Z])',
+      'attacked|shelled|shells(?=\\s+[A-Z])|bombed|bombs(?=\\s+[A-Z])|bombarded|pounded|struck(?!\\s+(?:an?\\s+|the\\s+)?(?:[\\w-]+\\s+){0,2}(?:deal|agreement|accord|note|tone|balance|chord))|hit(?=\\s+(?:a|an|the|two|three|several|dozens|\\d|[A-Z]))|stormed|raided|targeted(?=\\s+(?:the|a|an|[A-Z]))|targets(?=\\s+[A-Z])',
     refine: [
       [/^[^.;]{0,80}\bdrones?\b/i, { cameo: '195', mode: 'drone' }],
       [/^[^.;]{0,80}\b(?:missiles?|air ?strikes?|aerial|bombs?|glide)\b/i, { cameo: '195', mode: 'aerial' }],
@@ -307,7 +352,7 @@ export const TRIGGERS: TriggerRule[] = [
   {
     type: 'attack',
     phrase:
-      '(?:launched|launches|fired|fires|carried out|carries out|unleashed|mounted)\\s+(?:a\\s+|an\\s+|\\d[\\d,]*\\s+|dozens of\\s+|hundreds of\\s+)?(?:[\\w-]+\\s+){0,2}(?:attacks?|strikes?|offensive|missiles?|drones?|assault|barrage|rockets?|shells)',
+      '(?:launched|launches|fired|fires|carried out|carries out|unleashed|mounted)\\s+(?:a\\s+|an\\s+|more than\\s+|over\\s+|nearly\\s+|about\\s+|\\d[\\d,]*\\s+|dozens of\\s+|hundreds of\\s+)*(?:[\\w-]+\\s+){0,3}(?:attacks?|strikes?|offensive|missiles?|drones?|assault|barrage|rockets?|shells)',
     refine: [
       [/drone/i, { cameo: '195', mode: 'drone' }],
       [/missile|air|rocket/i, { cameo: '195', mode: 'aerial' }],
@@ -323,7 +368,7 @@ export const TRIGGERS: TriggerRule[] = [
   {
     type: 'ceasefire',
     phrase:
-      '(?:declared|declares|announced|announces|agreed to|agreed on|agree to|accepted|signed|reached|brokered|extended|ordered|proclaimed)\\s+(?:an?\\s+|the\\s+|its\\s+|their\\s+)?(?:[\\w-]+\\s+){0,3}(?:cease-?fire|truce|armistice)',
+      '(?:declared|declares|announced|announces|agreed to|agreed on|agree to|accepted|signed|reached|brokered|extended|extend|ordered|proclaimed)\\s+(?:an?\\s+|the\\s+|its\\s+|their\\s+)?(?:[\\w-]+\\s+){0,3}(?:cease-?fire|truce|armistice)',
     cameo: '0871',
   },
   {
@@ -337,7 +382,7 @@ export const TRIGGERS: TriggerRule[] = [
   {
     type: 'ceasefire',
     phrase:
-      '(?:halted|halts|paused|pauses|stopped|stops|suspended|suspends)\\s+(?:all\\s+|its\\s+|their\\s+)?(?:[\\w-]+\\s+){0,2}(?:strikes|attacks|offensive|hostilities|shelling|fighting|bombing)',
+      '(?:halted|halts|halt|paused|pauses|pause|stopped|stops|stop|suspended|suspends|suspend)\\s+(?:all\\s+|its\\s+|their\\s+)?(?:[\\w-]+\\s+){0,2}(?:strikes|attacks|offensive|hostilities|shelling|fighting|bombing)',
     cameo: '0871',
     plover: 'RETREAT',
     mode: 'ceasefire',
