@@ -1,5 +1,5 @@
 /** The application shell: case list or an open case with its sidebar of views. */
-import { Suspense, lazy, useEffect, useMemo, useState } from 'react';
+import { Suspense, lazy, useEffect, useMemo, useState, type ComponentType } from 'react';
 import { endpoints } from './api/endpoints.js';
 import { CaseContext, type CaseContextValue } from './lib/case-context.js';
 import { actorColors } from './lib/colors.js';
@@ -10,16 +10,21 @@ import { ErrorState, Loading } from './components/States.js';
 import { CaseList } from './views/CaseList.js';
 import { TopBar } from './components/TopBar.js';
 
+// Each view is its own chunk; `load` is kept so a route can fetch its chunk while the case is still loading.
+function defineView<T>(label: string, load: () => Promise<{ default: ComponentType<T> }>) {
+  return { label, load, component: lazy(load) };
+}
+
 const VIEWS = {
-  overview: { label: 'Overview', component: lazy(() => import('./views/OverviewView.js')) },
-  positions: { label: 'Position map', component: lazy(() => import('./views/PositionMapView.js')) },
-  proposal: { label: 'Proposals', component: lazy(() => import('./views/ProposalView.js')) },
-  diff: { label: 'Diff', component: lazy(() => import('./views/DiffView.js')) },
-  zone: { label: 'Zone of agreement', component: lazy(() => import('./views/ZoneView.js')) },
-  forecast: { label: 'Forecast', component: lazy(() => import('./views/ForecastView.js')) },
-  stability: { label: 'Stability', component: lazy(() => import('./views/StabilityView.js')) },
-  evidence: { label: 'Evidence', component: lazy(() => import('./views/EvidenceView.js')) },
-  editor: { label: 'Case editor', component: lazy(() => import('./views/EditorView.js')) },
+  overview: defineView('Overview', () => import('./views/OverviewView.js')),
+  positions: defineView('Position map', () => import('./views/PositionMapView.js')),
+  proposal: defineView('Proposals', () => import('./views/ProposalView.js')),
+  diff: defineView('Diff', () => import('./views/DiffView.js')),
+  zone: defineView('Zone of agreement', () => import('./views/ZoneView.js')),
+  forecast: defineView('Forecast', () => import('./views/ForecastView.js')),
+  stability: defineView('Stability', () => import('./views/StabilityView.js')),
+  evidence: defineView('Evidence', () => import('./views/EvidenceView.js')),
+  editor: defineView('Case editor', () => import('./views/EditorView.js')),
 } as const;
 
 type ViewKey = keyof typeof VIEWS;
@@ -73,7 +78,9 @@ function CaseShell({ caseId, view, arg }: { caseId: string; view: string; arg?: 
   );
 
   const key: ViewKey = view in VIEWS ? (view as ViewKey) : 'overview';
-  const View = VIEWS[key].component;
+  const View = VIEWS[key].component as ComponentType<{ arg?: string }>;
+  // Start downloading the view's code now rather than after the case has arrived.
+  useEffect(() => void VIEWS[key].load().catch(() => undefined), [key]);
 
   return (
     <div className={`shell ${navOpen ? 'nav-open' : ''}`}>

@@ -2,14 +2,10 @@
 import * as echarts from 'echarts/core';
 import { BarChart, CustomChart, HeatmapChart, LineChart, ScatterChart } from 'echarts/charts';
 import {
-  DataZoomComponent,
   GridComponent,
   LegendComponent,
-  MarkAreaComponent,
-  MarkLineComponent,
-  TitleComponent,
   TooltipComponent,
-  VisualMapComponent,
+  VisualMapPiecewiseComponent,
 } from 'echarts/components';
 import { SVGRenderer } from 'echarts/renderers';
 
@@ -19,14 +15,10 @@ echarts.use([
   HeatmapChart,
   LineChart,
   ScatterChart,
-  DataZoomComponent,
   GridComponent,
   LegendComponent,
-  MarkAreaComponent,
-  MarkLineComponent,
-  TitleComponent,
   TooltipComponent,
-  VisualMapComponent,
+  VisualMapPiecewiseComponent,
   SVGRenderer,
 ]);
 
