@@ -44,7 +44,8 @@ const ICONS: Record<ViewKey, string> = {
 export function App() {
   const route = useRoute();
   if (!route.caseId) return <CaseList />;
-  return <CaseShell caseId={route.caseId} view={route.view} arg={route.arg} />;
+  // Keyed by case: switching cases starts from a clean state (no stale case under the new id).
+  return <CaseShell key={route.caseId} caseId={route.caseId} view={route.view} arg={route.arg} />;
 }
 
 function CaseShell({ caseId, view, arg }: { caseId: string; view: string; arg?: string }) {
