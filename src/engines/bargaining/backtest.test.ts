@@ -3,6 +3,7 @@ import { parseDeu } from '../../formats/deu.js';
 import { readCsvFixture, readTextFixture } from './test-fixtures.js';
 import { backtestDeu } from './backtest.js';
 import { crossValidateBlend, simplexGrid } from './cross-validate.js';
+import { pairedBootstrap } from './bootstrap.js';
 
 const parsed = parseDeu(readTextFixture('deu3/deu3.csv'));
 const reference = readCsvFixture('deu3/deu_iii_baselines_reproduced.csv');
@@ -67,5 +68,14 @@ describe('DEU reader', () => {
   it('refuses a file without the DEU columns', () => {
     const r = parseDeu('a\tb\n1\t2\n');
     expect(r.ok).toBe(false);
+  });
+});
+
+describe('paired bootstrap by group', () => {
+  it('gives a zero-width interval when every group has the same difference (hand example)', () => {
+    // a misses by 1 everywhere, b by 3: difference −2 in every resample.
+    const r = pairedBootstrap([1, 1, 1], [3, 3, 3], [0, 0, 0], ['p', 'q', 'q']);
+    expect(r.difference).toBe(-2);
+    expect(r.ci95).toEqual([-2, -2]);
   });
 });

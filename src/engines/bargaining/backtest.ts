@@ -12,6 +12,7 @@ import { runBdmIssue, DEFAULT_BDM_OPTIONS } from './bdm/index.js';
 import { exchange } from './exchange.js';
 import { smpForecast } from './smp-adapter.js';
 import { crossValidateBlend, type BlendResult } from './cross-validate.js';
+import { pairedBootstrap, type PairedDifference } from './bootstrap.js';
 import type { BargainingInput } from './types.js';
 
 /** One scorable issue: the actors with both a position and a salience (salience 0–100). */
@@ -75,6 +76,8 @@ export interface ModelScore {
   n: number;
   /** 'fixed': no parameter learnt from DEU; 'cross-validated': MAE of out-of-fold forecasts. */
   kind: 'fixed' | 'cross-validated';
+  /** MAE minus the compromise model's, with a 95 % interval from a paired bootstrap by proposal. */
+  vsCompromise?: PairedDifference;
   /** For fitted models: what the fit on all issues chose (reported, never scored in sample). */
   fitted?: string;
   inSampleMae?: number;
@@ -272,5 +275,11 @@ export function backtestDeu(rows: readonly DeuRow[], options: BacktestOptions = 
     fitted: blendParts.map((id, k) => `${id} ${blend.fullWeights[k]!.toFixed(1)}`).join(', '),
     inSampleMae: blend.inSampleMae,
   });
+  forecasts['ensemble-cv'] = blend.outOfFold;
+  for (const score of scores) {
+    const f = forecasts[score.id];
+    if (f && score.id !== 'compromise')
+      score.vsCompromise = pairedBootstrap(f, forecasts.compromise!, outcomes, groups, { seed: 2011 });
+  }
   return { issues: issues.length, proposals: new Set(groups).size, scores, warnings, forecasts, outcomes };
 }
