@@ -74,6 +74,8 @@ export interface JobRepository {
     effect?: (trx: Transaction<CoreDatabase>) => Promise<void>,
   ): Promise<boolean>;
   fail(id: string, error: string): Promise<void>;
+  /** After a failed attempt: back to the queue if attempts remain, else failed. Returns the new status. */
+  retryOrFail(id: string, error: string): Promise<JobStatus | undefined>;
   /** Finishes a cancelled job. */
   markCancelled(id: string): Promise<void>;
   /** After a crash: running jobs go back to the queue (or fail when out of attempts). Returns how many were requeued. */
@@ -319,6 +321,25 @@ export function createJobRepository(db: Kysely<CoreDatabase>, now: () => string)
         .where('id', '=', id)
         .where('status', 'not in', TERMINAL_STATUSES as JobStatus[])
         .execute();
+    },
+
+    async retryOrFail(id, error) {
+      await db.transaction().execute(async (trx) => {
+        await trx
+          .updateTable('jobs')
+          .set({ status: 'failed', error: error.slice(0, 4000), finished_at: now() })
+          .where('id', '=', id)
+          .where('status', '=', 'running')
+          .where((eb) => eb('attempts', '>=', eb.ref('max_attempts')))
+          .execute();
+        await trx
+          .updateTable('jobs')
+          .set({ status: 'queued', error: error.slice(0, 4000), locked_by: null, locked_at: null })
+          .where('id', '=', id)
+          .where('status', '=', 'running')
+          .execute();
+      });
+      return (await get(id))?.status;
     },
 
     async markCancelled(id) {

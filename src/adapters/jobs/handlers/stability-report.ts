@@ -1,0 +1,114 @@
+/**
+ * A GMCR stability analysis of one of a case's conflicts, as plain JSON: the states table with each decision
+ * maker's payoffs, stability per concept and player, equilibria, and the status-quo paths when the conflict
+ * names its status quo. Same shape as `redline stability --json`.
+ */
+import {
+  analyzeStability,
+  buildModel,
+  conflictFromCase,
+  statusQuoAnalysis,
+  toCaseIssues,
+  ynOf,
+  STABILITY_CONCEPTS,
+  type Case,
+  type CaseIssue,
+  type StabilityConcept,
+} from '../../../index.js';
+
+export class StabilityInputError extends Error {
+  constructor(
+    message: string,
+    readonly issues: CaseIssue[],
+  ) {
+    super(message);
+  }
+}
+
+export function parseConcepts(raw: string | undefined): StabilityConcept[] | undefined {
+  if (!raw) return undefined;
+  return raw.split(',').map((s) => {
+    const c = STABILITY_CONCEPTS.find((k) => k.toLowerCase() === s.trim().toLowerCase());
+    if (!c)
+      throw new StabilityInputError(
+        `unknown stability concept "${s.trim()}"; use ${STABILITY_CONCEPTS.join(', ')}`,
+        [],
+      );
+    return c;
+  });
+}
+
+export function stabilityReport(
+  c: Case,
+  opts: { conflict?: string | undefined; concepts?: StabilityConcept[] | undefined; depth?: number },
+) {
+  const compiled = conflictFromCase(c, opts.conflict);
+  if (!compiled.ok)
+    throw new StabilityInputError(
+      compiled.issues[0]?.message ?? 'the conflict cannot be compiled',
+      compiled.issues,
+    );
+  const built = buildModel(compiled.conflict.spec);
+  if (!built.ok) {
+    const issues = toCaseIssues(built.issues, compiled.conflict.casePath);
+    throw new StabilityInputError(issues[0]?.message ?? 'the conflict cannot be analysed', issues);
+  }
+  const model = built.model;
+  const result = analyzeStability(model, { concepts: opts.concepts });
+  let statusQuo: ReturnType<typeof statusQuoAnalysis> | null = null;
+  if (compiled.conflict.statusQuo) {
+    const taken = new Set(compiled.conflict.statusQuo);
+    const code = model.options.reduce((acc, o, k) => (taken.has(o.id) ? acc | (1 << k) : acc), 0);
+    const s = model.index.get(code);
+    if (s >= 0) statusQuo = statusQuoAnalysis(model, s, { depth: opts.depth ?? 5 });
+  }
+  // Per-state marks for tables: concept → player (decision-maker id when alone) → stable.
+  const playerKey = result.players.map((p) =>
+    p.members.length === 1 ? model.dms[p.members[0]!]!.id : p.name,
+  );
+  const stateRows = Array.from(model.codes, (code, s) => {
+    const stability = Object.fromEntries(
+      result.concepts.map((k) => [
+        k,
+        Object.fromEntries(playerKey.map((key, pi) => [key, result.stable[k]![pi]![s] === 1])),
+      ]),
+    );
+    return {
+      state: s + 1,
+      code,
+      yn: ynOf(code, model.m),
+      payoffs: Object.fromEntries(model.dms.map((d, i) => [d.id, model.payoffs[i]![s]])),
+      stability,
+      equilibria: result.concepts.filter((k) => (result.equilibria[k] ?? []).includes(s + 1)),
+    };
+  });
+  return {
+    conflict: { id: model.id ?? null, name: model.name ?? null },
+    concepts: result.concepts,
+    options: model.options.map((o, k) => ({
+      index: k,
+      id: o.id,
+      name: o.name,
+      owner: model.dms[o.owner]!.id,
+      direction: o.direction,
+    })),
+    decisionMakers: model.dms.map((d) => ({ id: d.id, name: d.name })),
+    states: stateRows,
+    players: result.players.map((p) => ({ name: p.name, members: p.members.map((i) => model.dms[i]!.id) })),
+    settings: result.settings,
+    stability: Object.fromEntries(
+      result.concepts.map((k) => [
+        k,
+        Object.fromEntries(
+          result.players.map((p, pi) => [p.name, Array.from(result.stable[k]![pi]!, Boolean)]),
+        ),
+      ]),
+    ),
+    equilibria: result.equilibria,
+    statusQuo,
+    warnings: [
+      ...result.warnings,
+      ...toCaseIssues(built.warnings, compiled.conflict.casePath).map((w) => w.message),
+    ],
+  };
+}

@@ -1,0 +1,46 @@
+/** What every route handler can reach: the store, a cache of parsed current cases, and the job queue. */
+import type { Case } from '../../index.js';
+import type { Store } from '../store/index.js';
+import type { JobQueue } from '../jobs/index.js';
+import { notFound } from './errors.js';
+
+export interface ServerContext {
+  store: Store;
+  jobs: JobQueue;
+  cases: CaseCache;
+}
+
+/**
+ * Parsed cases by (id, version). Analyses read the current version on every request; the version lookup is
+ * one indexed query and the parse happens once per saved version.
+ */
+export class CaseCache {
+  private readonly byKey = new Map<string, Case>();
+  constructor(
+    private readonly store: Store,
+    private readonly capacity = 64,
+  ) {}
+
+  /** Nothing to do: entries are keyed by version, so a new save is a new key. Kept for callers' intent. */
+  forget(_id: string): void {}
+
+  async current(id: string): Promise<{ case: Case; version: number }> {
+    const row = await this.store.db
+      .selectFrom('cases')
+      .select('current_version')
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (!row) throw notFound(`case "${id}" does not exist`);
+    const version = Number(row.current_version);
+    const key = `${version}\u0000${id}`;
+    let c = this.byKey.get(key);
+    if (!c) {
+      const v = await this.store.cases.getVersion(id, version);
+      if (!v) throw notFound(`case "${id}" does not exist`);
+      c = v.case as Case;
+      if (this.byKey.size >= this.capacity) this.byKey.delete(this.byKey.keys().next().value!);
+      this.byKey.set(key, c);
+    }
+    return { case: c, version };
+  }
+}

@@ -1,0 +1,123 @@
+/**
+ * Errors as RFC 9457 problem details: one exception type (`Problem`) raised by handlers, small factories per
+ * kind with a stable snake_case `code`, and the app's error handler that renders everything as
+ * `application/problem+json` (never a stack trace).
+ */
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { ZodError } from 'zod';
+import type { CaseIssue } from '../../index.js';
+import { ConflictError, InvalidCursorError, NotFoundError } from '../store/index.js';
+
+export interface ProblemBody {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  instance?: string;
+  code: string;
+  issues?: unknown[];
+  [extra: string]: unknown;
+}
+
+export class Problem extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    readonly title: string,
+    detail: string,
+    readonly extra: Record<string, unknown> = {},
+  ) {
+    super(detail);
+  }
+}
+
+export const notFound = (what: string) => new Problem(404, 'not_found', 'Not found', what);
+export const invalidRequest = (detail: string, issues?: unknown[]) =>
+  new Problem(400, 'invalid_request', 'Invalid request', detail, issues ? { issues } : {});
+export const invalidCase = (issues: CaseIssue[]) =>
+  new Problem(
+    422,
+    'invalid_case',
+    'Invalid case',
+    `the case has ${issues.filter((i) => i.severity === 'error').length} problem(s); see issues for where and how to fix each`,
+    { issues },
+  );
+export const conflict = (detail: string) => new Problem(409, 'conflict', 'Conflict', detail);
+export const unauthorized = (detail: string) => new Problem(401, 'unauthorized', 'Unauthorized', detail);
+export const forbidden = (detail: string) => new Problem(403, 'forbidden', 'Forbidden', detail);
+export const notImplemented = (detail: string) =>
+  new Problem(501, 'not_implemented', 'Not implemented', detail);
+
+export function problemBody(p: Problem, instance?: string): ProblemBody {
+  return {
+    type: `/api/problems/${p.code}`,
+    title: p.title,
+    status: p.status,
+    detail: p.message,
+    ...(instance ? { instance } : {}),
+    code: p.code,
+    ...p.extra,
+  };
+}
+
+/** Zod issues as the API's issue records (path from the body/query root). */
+export function zodIssues(err: ZodError, where: string): unknown[] {
+  return err.issues.map((i) => ({
+    code: i.code,
+    severity: 'error',
+    path: [where, ...i.path.map((p) => (typeof p === 'symbol' ? String(p) : p))],
+    message: i.message,
+  }));
+}
+
+/** Maps any thrown value to a Problem. Engine errors carrying `known` ids (unknown proposal, scenario) are 400s. */
+export function toProblem(err: unknown): Problem {
+  if (err instanceof Problem) return err;
+  if (err instanceof NotFoundError) return notFound(err.message);
+  if (err instanceof ConflictError) return conflict(err.message);
+  if (err instanceof InvalidCursorError) return invalidRequest(err.message);
+  if (err instanceof ZodError)
+    return invalidRequest('the request does not match its schema', zodIssues(err, 'request'));
+  const fe = err as Partial<FastifyError> & { validationContext?: string; cause?: unknown };
+  if (fe.validation) {
+    const where = fe.validationContext ?? 'request';
+    const cause = fe.cause;
+    const issues = cause instanceof ZodError ? zodIssues(cause, where) : fe.validation;
+    return invalidRequest(`the ${where} does not match its schema`, issues as unknown[]);
+  }
+  if (err instanceof Error && 'known' in err && Array.isArray((err as { known: unknown }).known)) {
+    const known = (err as unknown as { known: string[] }).known;
+    return new Problem(400, 'unknown_id', 'Unknown id', err.message.replace(/^[\w/]+: /, ''), { known });
+  }
+  if (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) {
+    const code =
+      fe.statusCode === 413
+        ? 'payload_too_large'
+        : fe.statusCode === 415
+          ? 'unsupported_media_type'
+          : fe.statusCode === 404
+            ? 'not_found'
+            : 'invalid_request';
+    return new Problem(
+      fe.statusCode,
+      code,
+      fe.statusCode === 413 ? 'Payload too large' : 'Bad request',
+      fe.message ?? 'bad request',
+    );
+  }
+  return new Problem(
+    500,
+    'internal',
+    'Internal error',
+    'an unexpected error occurred; the server log has the details',
+  );
+}
+
+export function sendProblem(reply: FastifyReply, request: FastifyRequest, err: unknown): FastifyReply {
+  const p = toProblem(err);
+  if (p.status >= 500) request.log.error({ err }, 'request failed');
+  return reply
+    .status(p.status)
+    .type('application/problem+json')
+    .send(JSON.stringify(problemBody(p, request.url.split('?')[0])));
+}

@@ -1,0 +1,182 @@
+/**
+ * Analysis routes. Each answers with the core engine's result object as the engine returns it (typed arrays
+ * become plain arrays in JSON). A scenario is applied with the case model's `applyScenario` first.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { z } from 'zod';
+import {
+  applyScenario,
+  checkProposal,
+  diffProposals,
+  forecastCase,
+  zoneOfAgreement,
+  type Case,
+} from '../../../../index.js';
+import { parseConcepts, stabilityReport, StabilityInputError } from '../../../jobs/index.js';
+import type { ServerContext } from '../../context.js';
+import { notFound, Problem } from '../../errors.js';
+import { pageOf } from '../../pagination.js';
+import { toJson } from '../../zod-compiler.js';
+import { CaseIdParams } from '../cases/schema.js';
+import {
+  AnalysisListQuery,
+  CheckQuery,
+  DiffQuery,
+  ForecastBody,
+  StabilityQuery,
+  ZopaQuery,
+} from './schema.js';
+
+const tags = ['analyses'];
+type Id = z.infer<typeof CaseIdParams>;
+
+/** The case with a scenario applied; scenario lookups are cached per case object. */
+const scenarioCache = new WeakMap<Case, Map<string, Case>>();
+function withScenario(c: Case, scenario: string | undefined): Case {
+  if (!scenario) return c;
+  let m = scenarioCache.get(c);
+  if (!m) scenarioCache.set(c, (m = new Map()));
+  let s = m.get(scenario);
+  if (!s) m.set(scenario, (s = applyScenario(c, scenario)));
+  return s;
+}
+
+export function registerAnalysisRoutes(app: FastifyInstance, ctx: ServerContext): void {
+  const load = async (id: string, scenario?: string) =>
+    withScenario((await ctx.cases.current(id)).case, scenario);
+  const json = (value: unknown) => toJson(value);
+
+  app.get(
+    '/api/cases/:id/check',
+    {
+      schema: {
+        tags,
+        summary: 'Red-line check of a proposal',
+        params: CaseIdParams,
+        querystring: CheckQuery,
+      },
+    },
+    async (req, reply) => {
+      const q = req.query as z.infer<typeof CheckQuery>;
+      const c = await load((req.params as Id).id, q.scenario);
+      return reply.type('application/json').send(json(checkProposal(c, q.proposal, { asOf: q.asOf })));
+    },
+  );
+
+  app.get(
+    '/api/cases/:id/diff',
+    { schema: { tags, summary: 'Diff of two proposals', params: CaseIdParams, querystring: DiffQuery } },
+    async (req, reply) => {
+      const q = req.query as z.infer<typeof DiffQuery>;
+      const c = await load((req.params as Id).id, q.scenario);
+      return reply.type('application/json').send(json(diffProposals(c, q.from, q.to, { asOf: q.asOf })));
+    },
+  );
+
+  app.get(
+    '/api/cases/:id/zopa',
+    { schema: { tags, summary: 'Zone of agreement', params: CaseIdParams, querystring: ZopaQuery } },
+    async (req, reply) => {
+      const q = req.query as z.infer<typeof ZopaQuery>;
+      const c = await load((req.params as Id).id, q.scenario);
+      return reply.type('application/json').send(json(zoneOfAgreement(c, { asOf: q.asOf })));
+    },
+  );
+
+  app.post(
+    '/api/cases/:id/forecast',
+    {
+      schema: {
+        tags,
+        summary: 'Forecast with the bargaining models (synchronous)',
+        params: CaseIdParams,
+        body: ForecastBody,
+      },
+    },
+    async (req, reply) => {
+      const b = (req.body ?? {}) as z.infer<typeof ForecastBody>;
+      const { id } = req.params as Id;
+      const { case: c, version } = await ctx.cases.current(id);
+      const result = forecastCase(c, {
+        asOf: b.asOf,
+        scenario: b.scenario,
+        models: b.models,
+        trajectory: b.trajectory,
+        seed: b.seed,
+      });
+      if (b.save)
+        await ctx.store.analyses.save({
+          caseId: id,
+          caseVersion: version,
+          kind: 'forecast',
+          params: b,
+          result,
+        });
+      return reply.type('application/json').send(json(result));
+    },
+  );
+
+  app.get(
+    '/api/cases/:id/stability',
+    {
+      schema: {
+        tags,
+        summary: 'GMCR stability of a conflict',
+        params: CaseIdParams,
+        querystring: StabilityQuery,
+      },
+    },
+    async (req, reply) => {
+      const q = req.query as z.infer<typeof StabilityQuery>;
+      const c = await load((req.params as Id).id);
+      try {
+        return reply
+          .type('application/json')
+          .send(json(stabilityReport(c, { conflict: q.conflict, concepts: parseConcepts(q.concepts) })));
+      } catch (e) {
+        if (e instanceof StabilityInputError)
+          throw new Problem(
+            e.issues.length ? 422 : 400,
+            e.issues.length ? 'invalid_conflict' : 'invalid_request',
+            'Cannot analyse the conflict',
+            e.message,
+            { issues: e.issues },
+          );
+        throw e;
+      }
+    },
+  );
+
+  app.get(
+    '/api/cases/:id/analyses',
+    {
+      schema: {
+        tags,
+        summary: 'Stored analysis results, newest first',
+        params: CaseIdParams,
+        querystring: AnalysisListQuery,
+      },
+    },
+    async (req, reply) => {
+      const q = req.query as z.infer<typeof AnalysisListQuery>;
+      const { id } = req.params as Id;
+      await ctx.cases.current(id);
+      return pageOf(
+        await ctx.store.analyses.list(id, { kind: q.kind, limit: q.limit, cursor: q.cursor }),
+        req,
+        reply,
+      );
+    },
+  );
+
+  app.get(
+    '/api/analyses/:id',
+    { schema: { tags, summary: 'One stored analysis result', params: CaseIdParams } },
+    async (req) => {
+      const { id } = req.params as Id;
+      const a = await ctx.store.analyses.get(id);
+      if (!a) throw notFound(`analysis "${id}" does not exist`);
+      return { analysis: a };
+    },
+  );
+}
