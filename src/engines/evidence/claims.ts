@@ -72,7 +72,7 @@ const RULES: ClaimRule[] = [
     direction: 'rejects',
     shape: 'predicate',
     phrase:
-      '(?:is|are|was|were|remains?|remained|(?:would|will|could)\\s+be)\\s+(?:a\\s+|an\\s+)?(?:\\w+\\s+)?(?:non-starters?|nonstarters?|unacceptable|non-negotiable|off the table|out of the question|dead on arrival|a red line|red lines)|(?:is|are)\\s+(?:essentially\\s+|simply\\s+)?DOA',
+      '(?:is|are|was|were|remains?|remained|(?:would|will|could)\\s+be)\\s+(?:a\\s+|an\\s+)?(?:\\w+\\s+)?(?:non-starters?|nonstarters?|unacceptable|non-negotiable|off the table|not on the (?:agenda|table)|out of the question|dead on arrival|a red line|red lines)|(?:is|are)\\s+(?:essentially\\s+|simply\\s+)?DOA',
     redLine: true,
   },
   // demands
@@ -93,14 +93,14 @@ const RULES: ClaimRule[] = [
     shape: 'verb',
     speakerHeld: true,
     phrase:
-      '(?:should|must|has to|have to|needs? to|ought to)\\s+(?:lift|ease|end|withdraw|recogni[sz]e|accept|cede|give up|stop|halt|drop|abandon|guarantee|provide|agree to|pull out|pull back|release|respect|return|leave|hand over|disarm)',
+      '(?:should|must|has to|have to|needs? to|ought to)\\s+(?:lift|ease|end|withdraw|recogni[sz]e|accept|cede|give up|stop|halt|drop|abandon|guarantee|provide|agree to|pull out|pull back|release|respect|return|leave|hand over|disarm|include|ensure|involve|provide for|guarantee)',
   },
   // accepts
   {
     direction: 'accepts',
     shape: 'verb',
     phrase:
-      'accepted|accepts|accepting|accept(?=\\s+(?:a|an|the|any|its|their)\\s)|agreed to|agrees to|agreed in principle to|(?:is|are|was|were|has been|remains?)\\s+(?:now\\s+)?(?:open|willing|ready|prepared)\\s+to\\s+(?:accept|discuss|consider|negotiat)\\w*|(?:is|are|was|were|remains?)\\s+open\\s+to|backed|backs|backing|endorsed|endorses|supported|supports|supporting|welcomed|welcomes|embraced|embraces|signed off on|can live with|would accept|could accept|signalled openness to|signaled openness to|signalled readiness to|signaled readiness to',
+      'accepted|accepts|accepting|accept(?=\\s+(?:a|an|the|any|its|their)\\s)|agreed to|agrees to|agreed in principle to|(?:is|are|was|were|has been|remains?)\\s+(?:now\\s+)?(?:open|willing|ready|prepared)\\s+to\\s+(?:accept|discuss|consider|negotiat|release|free|withdraw|cede|hand over|return|sign|implement|exchange|recogni[sz]|lift|ease)\\w*|(?:is|are|was|were|remains?)\\s+open\\s+to|backed|backs|backing|endorsed|endorses|supported|supports|supporting|welcomed|welcomes|embraced|embraces|signed off on|can live with|would accept|could accept|(?:agreed|promised|offered|pledged)\\s+to\\s+(?:open|begin|start|resume|hold)\\s+(?:direct\\s+|new\\s+|formal\\s+)?(?:talks|negotiations)\\s+(?:on|over|about)|signalled openness to|signaled openness to|signalled readiness to|signaled readiness to',
   },
   {
     direction: 'accepts',

@@ -121,10 +121,15 @@ export function findTriggers(text: string): TriggerHit[] {
   for (const h of hits) {
     const last = out[out.length - 1];
     if (last && h.start < last.end) continue;
-    out.push(h);
+    // "reached a ceasefire agreement": an agreement whose object is a truce is the ceasefire itself.
+    if (h.rule.type === 'agree' && /cease-?fire|truce|armistice/i.test(text.slice(h.start, h.end)))
+      out.push({ ...h, rule: CEASEFIRE_AGREED });
+    else out.push(h);
   }
   return out;
 }
+
+const CEASEFIRE_AGREED: TriggerRule = { type: 'ceasefire', phrase: '', cameo: '0871' };
 
 const toParty = (m: ActorMention): EventParty => ({
   text: m.text,
@@ -168,6 +173,7 @@ export function extractEvents(
 ): EvidenceEvent[] {
   const out: EvidenceEvent[] = [];
   const hedged = isHedged(scope);
+  let lastSubject: ReturnType<typeof findSubject> | undefined;
   for (let i = 0; i < hits.length; i++) {
     const hit = hits[i]!;
     if (isNegated(scope, hit.start) || isHypothetical(scope, hit.start)) continue;
@@ -184,8 +190,15 @@ export function extractEvents(
     if (hit.rule.type === 'accuse' && /^\s+(?:of|for)\b/i.test(scope.text.slice(hit.end, hit.end + 5)))
       continue;
 
-    const subject = findSubject(scope, hit.start, hit.end);
+    // A second verb phrase of the same subject ("accused Israel of … and called on …") keeps that subject.
+    const coordinated =
+      lastSubject &&
+      /(?:^|[^,])\s+and\s+(?:then\s+|later\s+|also\s+)?$/i.test(
+        scope.text.slice(Math.max(scope.start, hit.start - 12), hit.start),
+      );
+    const subject = coordinated ? lastSubject! : findSubject(scope, hit.start, hit.end);
     if (subject.mentions.length === 0) continue;
+    lastSubject = subject;
     const actors = subject.mentions.map(toParty);
     const actorKeys = new Set(subject.mentions.map(referent));
     const targets = findObject(scope, hit.end)

@@ -83,6 +83,9 @@ export const ISSUE_THEMES: Record<string, Theme> = {
       'reassurance force',
       'foreign troops',
       'European troops',
+      'NATO troops',
+      'Western troops',
+      'troops on the ground',
       'deterrence',
     ],
   },
@@ -195,11 +198,22 @@ const contentWords = (text: string) =>
 export function createIssueMatcher(issues: readonly IssueLike[]): IssueMatcher {
   const byKeyword = new Map<string, string[]>();
   const keywordsOf = new Map<string, string[]>();
+  // A keyword an issue declares itself (or its name) belongs to that issue alone; theme defaults are
+  // shared only among issues that did not claim the word explicitly.
+  const explicit = new Map<string, string[]>();
+  for (const issue of issues) {
+    for (const k of [issue.name, ...(issue.keywords ?? [])]) {
+      const key = k.toLowerCase();
+      explicit.set(key, [...(explicit.get(key) ?? []), issue.id]);
+    }
+  }
   for (const issue of issues) {
     const kws = defaultIssueKeywords(issue);
     keywordsOf.set(issue.id, kws);
     for (const k of kws) {
       const key = k.toLowerCase();
+      const owners = explicit.get(key);
+      if (owners && !owners.includes(issue.id)) continue;
       const list = byKeyword.get(key) ?? [];
       if (!list.includes(issue.id)) list.push(issue.id);
       byKeyword.set(key, list);

@@ -18,7 +18,7 @@ export interface SentenceScope {
 }
 
 const CLAUSE_BREAK =
-  /(?:[;:(—–]|\s-\s|"|\b(?:but|while|whereas|although|though|because|after|before|when|as|since|until|unless|if|which|who|whom|that|where|amid|despite|with)\b)/g;
+  /(?:[;:(—–]|\s-\s|"|,\s+as\b|\b(?:but|while|whereas|although|though|because|after|before|when|since|until|unless|if|which|who|whom|that|where|amid|despite|with)\b)/g;
 const PREPOSITION_BEFORE =
   /(?:\b(?:with|to|against|on|of|for|by|from|about|over|toward|towards|than|at|in|into|between|among|amid|including|like|unlike|despite|under|via|without|upon|behind|through)\s+(?:the\s+|its\s+|their\s+)?|-\s*)$/i;
 const COORD = /^\s*(?:,\s*(?:and\s+)?|and\s+|&\s+|as well as\s+|together with\s+|along with\s+)(?:the\s+)?$/;
@@ -98,7 +98,8 @@ export function findSubject(scope: SentenceScope, tStart: number, tEnd: number):
   // Passive: "was rejected by Moscow", or a reduced relative: "a truce proposed by Washington".
   const beforeText = scope.text.slice(Math.max(scope.start, tStart - 20), tStart);
   const participle =
-    /ed$/i.test(scope.text.slice(tStart, tEnd)) && /^\s+by\s/i.test(scope.text.slice(tEnd, tEnd + 5));
+    /(?:ed|en|put forward|drawn up|drew up|set out|laid out)$/i.test(scope.text.slice(tStart, tEnd)) &&
+    /^\s+by\s/i.test(scope.text.slice(tEnd, tEnd + 5));
   if (participle || /\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$/i.test(beforeText)) {
     const by = /^\s+by\s+/i.exec(scope.text.slice(tEnd, tEnd + 6));
     if (by) {
@@ -164,7 +165,7 @@ export function findObject(scope: SentenceScope, tEnd: number, window = 90): Act
 const NEGATION =
   /\b(?:not|n't|never|no longer|failed to|fails to|fail to|without|refused to|refuses to|declined to|declines to|nor|neither|unable to|cannot|no)\s+(?:\w+\s+){0,2}$/i;
 const HYPOTHETICAL =
-  /\b(?:could|might|may|would|should|must|if|unless|whether|possible|possibly|potential(?:ly)?|likely|perhaps|probably|hypothetical|speculat\w+|rumou?r\w*|reportedly considering|any)\b/i;
+  /\b(?:could|might|may|would|should|must|if|unless|whether|possible|possibly|potential(?:ly)?|likely|perhaps|probably|hypothetical|speculat\w+|rumou?r\w*|reportedly considering)\b/i;
 const FUTURE =
   /\b(?:will|shall|'ll|set to|expected to|scheduled to|due to|plans? to|planning to|going to|intends? to|hopes? to|agreed to|aims? to|wants? to|seeks? to|ready to|prepared to|willing to|offered to|promised to|pledged to|vowed to|upcoming|next)\b/i;
 

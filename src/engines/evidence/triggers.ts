@@ -28,7 +28,7 @@ const ECONOMIC_OBJECT =
 const TALKS_OBJECT =
   /^\s*(?:the\s+|all\s+|further\s+|its\s+|their\s+)?(?:\w+\s+)?(?:talks|negotiations|meeting|meetings|summit|dialogue|contacts)\b/i;
 const PLAN_OBJECT =
-  /^\s*(?:the\s+|a\s+|an\s+|its\s+|their\s+|his\s+|her\s+)?(?:[\w-]+\s+|\w+-){0,3}(?:plan|proposal|framework|deal|offer|draft|terms|initiative|roadmap|agreement|accord|declaration|memorandum|treaty|pact|communiqu[eé]|charter|protocol|conditions|demands|list|settlement|formula)\b/i;
+  /^\s*(?:the\s+|a\s+|an\s+|its\s+|their\s+|his\s+|her\s+)?(?:[\w-]+\s+|\w+-){0,5}(?:plan|proposal|framework|deal|offer|draft|terms|initiative|roadmap|agreement|accord|declaration|phase|memorandum|treaty|pact|communiqu[eé]|charter|protocol|conditions|demands|list|settlement|formula)\b/i;
 const AID_OBJECT =
   /^[^.;]{0,60}\b(?:aid|weapons|arms|missiles|ammunition|air[- ]defen[cs]e\w*|funding|loans?|assistance|package|tanks|jets|systems|shells|relief|supplies)\b/i;
 const AID_REFINE: TriggerRule['refine'] = [
@@ -47,6 +47,13 @@ const TALKS_REFINE: TriggerRule['refine'] = [
 
 export const TRIGGERS: TriggerRule[] = [
   // meet (CONSULT; future forms become AGREE 036 in events.ts)
+  {
+    type: 'meet',
+    phrase:
+      '(?:promised|pledged|vowed|agreed|offered)\\s+to\\s+(?:open|begin|start|resume|hold|launch)\\s+(?:direct\\s+|new\\s+|formal\\s+)?(?:talks|negotiations|a dialogue)',
+    cameo: '036',
+    future: true,
+  },
   { type: 'meet', phrase: 'met|meets|meet(?=\\s+(?:with|in|on|at|for|next|this|later|again|face))' },
   {
     type: 'meet',
@@ -93,6 +100,13 @@ export const TRIGGERS: TriggerRule[] = [
     future: true,
   },
   // consult
+  {
+    type: 'consult',
+    phrase:
+      '(?:co-?)?host(?:ed|s)?\\s+an?\\s+(?:video|phone|telephone|conference)\\s+call|(?:joined|joins|held|holds)\\s+an?\\s+(?:video|virtual)\\s+(?:call|conference|meeting)',
+    cameo: '041',
+    mode: 'phone',
+  },
   {
     type: 'consult',
     phrase: '(?:spoke|speaks|talked|talks|speaking)\\s+(?:by|on the|over the)\\s+(?:phone|telephone)',
@@ -156,6 +170,12 @@ export const TRIGGERS: TriggerRule[] = [
     mode: 'assist',
   },
   // agree
+  {
+    type: 'agree',
+    phrase: '(?:voted|moved|decided)\\s+to\\s+(?:ratify|approve|endorse|adopt)',
+    object: PLAN_OBJECT,
+    cameo: '030',
+  },
   {
     type: 'agree',
     phrase: 'agreed|agrees|agree(?=\\s+(?:to|on)\\b)',
@@ -244,7 +264,7 @@ export const TRIGGERS: TriggerRule[] = [
   {
     type: 'support',
     phrase:
-      '(?:praised|praises|welcomed|welcomes|endorsed|endorses|backed|backs|hailed|hails|applauded|commended|lauded|thanked|thanks(?=\\s+[A-Z]))',
+      '(?:praised|praises|welcomed|welcomes|endorsed|endorses|backed|backs|hailed|hails|applauded|commended|lauded|thanked|thanks(?=\\s+[A-Z])|supported(?=\\s+(?:the|a|an|it|its|their|his|her|[A-Z]))|supports(?=\\s+(?:the|a|an|it|its|their|his|her|[A-Z])))',
     refine: [[PLAN_OBJECT, { cameo: '051' }]],
   },
   {
@@ -253,6 +273,15 @@ export const TRIGGERS: TriggerRule[] = [
       '(?:threw|throws|reaffirmed|reaffirms|expressed|expresses|voiced|pledged)\\s+(?:its|his|her|their|strong|full|firm)?\\s*support',
   },
   // concede (CONCEDE; implemented releases and withdrawals are RETREAT)
+  {
+    type: 'concede',
+    phrase:
+      'handed over|hands over|surrendered|surrenders|laid down|lays down|turned in|turns in|decommissioned|gave up|gives up',
+    object: /^[^.;]{0,40}\b(?:weapons|arms|rifles|guns|heavy weapons|ammunition|artillery)\b/i,
+    cameo: '0873',
+    plover: 'RETREAT',
+    mode: 'disarm',
+  },
   {
     type: 'concede',
     phrase: 'eased|eases|lifted|lifts|relaxed|relaxes',
@@ -291,6 +320,13 @@ export const TRIGGERS: TriggerRule[] = [
   // sanction
   {
     type: 'sanction',
+    phrase:
+      '(?:recalled|recalls|withdrew|withdraws|pulled)\\s+(?:its|their|his|her)\\s+(?:negotiating team|negotiators|delegation|envoy|ambassador)',
+    cameo: '164',
+    mode: 'discontinue',
+  },
+  {
+    type: 'sanction',
     phrase: 'imposed|imposes|slapped|announced|adopted|unveiled|approved',
     object:
       /^\s+(?:new\s+|fresh\s+|further\s+|additional\s+|tougher\s+|an?\s+(?:\w+\s+)?(?:round|package)\s+of\s+)?(?:sanctions|tariffs|an embargo|restrictions|export controls)/i,
@@ -324,6 +360,12 @@ export const TRIGGERS: TriggerRule[] = [
   // aid (delivered; pledges are AGREE 033)
   {
     type: 'aid',
+    phrase: 'lend|lends|lent|loaned|loan|granted|grant',
+    object: /^[^.;]{0,40}\b(?:billion|million|euros|dollars|pounds|loan|funds?|funding)\b/i,
+    cameo: '071',
+  },
+  {
+    type: 'aid',
     phrase:
       'sent|sends|delivered|delivers|provided|provides|supplied|supplies|shipped|ships|donated|transferred|allocated|handed',
     object: AID_OBJECT,
@@ -339,6 +381,7 @@ export const TRIGGERS: TriggerRule[] = [
     future: true,
   },
   // attack (ASSAULT)
+  { type: 'attack', phrase: 'fired on|fires on|opened fire on|opens fire on|fired at', cameo: '190' },
   {
     type: 'attack',
     phrase:
