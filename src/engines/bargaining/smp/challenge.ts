@@ -78,6 +78,8 @@ export function probEduChlg(
   const commit = params.thirdPartyCommit;
   const semi = commit === 'SemiCommit';
   const none = commit === 'NoCommit';
+  // The default rule inlined: the same arithmetic as its vote function, without a call per third party.
+  const prop = params.votingRule === 'Prop';
   for (let t = 0; t < n; t++) {
     if (t === i || t === j) continue;
     const wt = w[t]!;
@@ -86,7 +88,7 @@ export function probEduChlg(
     const r = riskEst[rRow + t]!;
     const utj = d <= 1 ? (1 - d) * (1 + d * r) : (1 - d) * (1 + r);
     const utt = own[t]!;
-    const v = vote(wt, uti, utj);
+    const v = prop ? wt * (uti - utj) : vote(wt, uti, utj);
     // "Little contest": principals plus this third party only.
     const forI = v > 0 ? c0ij + v : c0ij + 0;
     const pi = forI / (forI + c0ji + (v < 0 ? -v : 0));
@@ -112,7 +114,7 @@ export function probEduChlg(
     }
     const euJoinI = pi * joinIWin + (1 - pi) * joinILose;
     const euJoinJ = pi * joinJLose + (1 - pi) * joinJWin;
-    const tv = vote(wt, euJoinI, euJoinJ);
+    const tv = prop ? wt * (euJoinI - euJoinJ) : vote(wt, euJoinI, euJoinJ);
     if (tv > 0) cij += tv;
     else cji -= tv;
   }
