@@ -41,6 +41,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // Query strings and params are small; cap them to keep hostile input cheap.
     routerOptions: { maxParamLength: 300 },
   });
+  // Bodies are JSON only; anything else is 415.
+  app.removeContentTypeParser('text/plain');
   app.setValidatorCompiler(zodValidatorCompiler);
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
   app.setErrorHandler((err, request, reply) => sendProblem(reply, request, err));
