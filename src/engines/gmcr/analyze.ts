@@ -7,7 +7,7 @@
 import type { SanctionSearch } from './direct.js';
 import type { GmcrModel } from './model.js';
 import { buildPlayers } from './moves.js';
-import type { StabilityContext } from './stability/context.js';
+import { createContext, type StabilityContext } from './stability/context.js';
 import { gmrStability } from './stability/gmr.js';
 import { nashStability } from './stability/nash.js';
 import { seqStability } from './stability/seq.js';
@@ -46,7 +46,7 @@ export function analyzeStability(model: GmcrModel, opts: StabilityOptions = {}):
   const wanted = new Set(opts.concepts ?? STABILITY_CONCEPTS);
   const concepts = STABILITY_CONCEPTS.filter((c) => wanted.has(c));
   const players = buildPlayers(model, opts.coalitions ?? model.coalitions);
-  const ctx: StabilityContext = { model, players, sanctions };
+  const ctx = createContext(model, players, sanctions);
   const stable: Partial<Record<StabilityConcept, Uint8Array[]>> = {};
   const perPlayer = (f: (ctx: StabilityContext, pi: number) => Uint8Array) =>
     players.map((_, pi) => f(ctx, pi));

@@ -107,3 +107,56 @@ export function isSanction(model: GmcrModel, p: Player, s: number, t: number): b
   }
   return false;
 }
+
+/** Compressed adjacency lists: the targets of state s are list[start[s] .. start[s+1]). */
+export interface Adjacency {
+  start: Int32Array;
+  list: Int32Array;
+}
+
+/** All unilateral moves of the player, as adjacency lists (memory grows with the number of moves). */
+export function moveLists(model: GmcrModel, p: Player): Adjacency {
+  return adjacency(model, p, false);
+}
+
+/** The player's unilateral improvements from every state, as adjacency lists. */
+export function improvementLists(model: GmcrModel, p: Player): Adjacency {
+  return adjacency(model, p, true);
+}
+
+function adjacency(model: GmcrModel, p: Player, uiOnly: boolean): Adjacency {
+  const { n, codes, fwdMask, backMask } = model;
+  const perceived = p.perceived;
+  const pays = p.members.map((i) => model.payoffs[i]!);
+  const single = pays.length === 1 ? pays[0]! : null;
+  const start = new Int32Array(n + 1);
+  let buf = new Int32Array(Math.max(64, n * 4));
+  let len = 0;
+  for (let s = 0; s < n; s++) {
+    start[s] = len;
+    if (perceived !== null && perceived[s] === 0) continue;
+    const a = codes[s]!;
+    const g = p.groupOf[s]!;
+    const end = p.groupStart[g + 1]!;
+    for (let k = p.groupStart[g]!; k < end; k++) {
+      const t = p.groupMembers[k]!;
+      if (t === s) continue;
+      const b = codes[t]!;
+      if (((a & ~b & fwdMask) | (~a & b & backMask)) !== 0) continue;
+      if (perceived !== null && perceived[t] === 0) continue;
+      if (uiOnly) {
+        if (single !== null) {
+          if (single[t]! <= single[s]!) continue;
+        } else if (!pays.every((pay) => pay[t]! > pay[s]!)) continue;
+      }
+      if (len === buf.length) {
+        const bigger = new Int32Array(buf.length * 2);
+        bigger.set(buf);
+        buf = bigger;
+      }
+      buf[len++] = t;
+    }
+  }
+  start[n] = len;
+  return { start, list: buf.slice(0, len) };
+}

@@ -1,17 +1,38 @@
-/** What every all-states stability concept shares: the players, the sanction search, reachability minima. */
+/** What every all-states stability concept shares: the players, their move lists, reachability minima. */
 import type { SanctionSearch } from '../direct.js';
 import type { GmcrModel } from '../model.js';
-import { canMove, improves, type Player } from '../moves.js';
-import { closureMinima, eachOnceMinima } from '../reach.js';
+import { improvementLists, moveLists, type Adjacency, type Player } from '../moves.js';
+import { closureMinima, componentMinima, eachOnceMinima } from '../reach.js';
 
 export interface StabilityContext {
   model: GmcrModel;
   players: Player[];
   sanctions: SanctionSearch;
+  /** Lazily built adjacency lists per player: all moves, and improvements only. */
+  moves: (Adjacency | undefined)[];
+  improvements: (Adjacency | undefined)[];
 }
 
-export function opponentsOf(ctx: StabilityContext, pi: number): Player[] {
-  return ctx.players.filter((_, k) => k !== pi);
+export function createContext(
+  model: GmcrModel,
+  players: Player[],
+  sanctions: SanctionSearch,
+): StabilityContext {
+  return {
+    model,
+    players,
+    sanctions,
+    moves: players.map(() => undefined),
+    improvements: players.map(() => undefined),
+  };
+}
+
+export function movesOf(ctx: StabilityContext, pi: number): Adjacency {
+  return (ctx.moves[pi] ??= moveLists(ctx.model, ctx.players[pi]!));
+}
+
+export function improvementsOf(ctx: StabilityContext, pi: number): Adjacency {
+  return (ctx.improvements[pi] ??= improvementLists(ctx.model, ctx.players[pi]!));
 }
 
 /** For every state x: min of each value array over x and what the opponents of players[pi] can reach. */
@@ -21,26 +42,17 @@ export function opponentMinima(
   uiOnly: boolean,
   values: Int32Array[],
 ): Int32Array[] {
-  const movers = opponentsOf(ctx, pi);
+  const others = ctx.players.map((_, k) => k).filter((k) => k !== pi);
+  if (ctx.sanctions === 'standard' && !uiOnly && others.every((k) => ctx.players[k]!.reversible))
+    return componentMinima(
+      ctx.model,
+      others.map((k) => ctx.players[k]!),
+      values,
+    );
+  const lists = others.map((k) => (uiOnly ? improvementsOf(ctx, k) : movesOf(ctx, k)));
   return ctx.sanctions === 'standard'
-    ? closureMinima(ctx.model, movers, uiOnly, values)
-    : eachOnceMinima(ctx.model, movers, uiOnly, values);
-}
-
-/** Calls `visit(s1)` for each improvement of player p from s until it returns false; returns whether all passed. */
-export function everyImprovement(
-  model: GmcrModel,
-  p: Player,
-  s: number,
-  visit: (s1: number) => boolean,
-): boolean {
-  const g = p.groupOf[s]!;
-  for (let k = p.groupStart[g]!; k < p.groupStart[g + 1]!; k++) {
-    const t = p.groupMembers[k]!;
-    if (t === s || !canMove(model, p, s, t) || !improves(model, p, s, t)) continue;
-    if (!visit(t)) return false;
-  }
-  return true;
+    ? closureMinima(ctx.model.n, lists, values)
+    : eachOnceMinima(ctx.model.n, lists, values);
 }
 
 /**
@@ -52,13 +64,18 @@ export function sanctionStability(ctx: StabilityContext, pi: number, uiOnly: boo
   const p = ctx.players[pi]!;
   const values = p.members.map((i) => model.payoffs[i]!);
   const minima = opponentMinima(ctx, pi, uiOnly, values);
+  const { start, list } = improvementsOf(ctx, pi);
   const out = new Uint8Array(model.n);
+  const K = values.length;
   for (let s = 0; s < model.n; s++) {
-    const ok = everyImprovement(model, p, s, (s1) => {
-      for (let x = 0; x < values.length; x++) if (minima[x]![s1]! <= values[x]![s]!) return true;
-      return false;
-    });
-    out[s] = ok ? 1 : 0;
+    let ok = 1;
+    for (let k = start[s]!; k < start[s + 1]! && ok; k++) {
+      const s1 = list[k]!;
+      let sanctioned = false;
+      for (let x = 0; x < K && !sanctioned; x++) sanctioned = minima[x]![s1]! <= values[x]![s]!;
+      if (!sanctioned) ok = 0;
+    }
+    out[s] = ok;
   }
   return out;
 }

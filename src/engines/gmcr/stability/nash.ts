@@ -1,9 +1,9 @@
 /** Nash stability (Fang, Hipel & Kilgour 1993, §3.2): the player has no unilateral improvement. */
-import { everyImprovement, type StabilityContext } from './context.js';
+import { improvementsOf, type StabilityContext } from './context.js';
 
 export function nashStability(ctx: StabilityContext, pi: number): Uint8Array {
-  const p = ctx.players[pi]!;
+  const { start } = improvementsOf(ctx, pi);
   const out = new Uint8Array(ctx.model.n);
-  for (let s = 0; s < ctx.model.n; s++) out[s] = everyImprovement(ctx.model, p, s, () => false) ? 1 : 0;
+  for (let s = 0; s < ctx.model.n; s++) out[s] = start[s + 1] === start[s] ? 1 : 0;
   return out;
 }

@@ -7,7 +7,7 @@
  */
 import { isStableDirect } from '../direct.js';
 import { canMove } from '../moves.js';
-import { everyImprovement, opponentMinima, type StabilityContext } from './context.js';
+import { improvementsOf, opponentMinima, type StabilityContext } from './context.js';
 
 export function smrStability(ctx: StabilityContext, pi: number): Uint8Array {
   const { model } = ctx;
@@ -30,7 +30,11 @@ export function smrStability(ctx: StabilityContext, pi: number): Uint8Array {
     escape[s] = best;
   }
   const [minEscape] = opponentMinima(ctx, pi, false, [escape]);
-  for (let s = 0; s < model.n; s++)
-    out[s] = everyImprovement(model, p, s, (s1) => minEscape![s1]! <= pay[s]!) ? 1 : 0;
+  const { start, list } = improvementsOf(ctx, pi);
+  for (let s = 0; s < model.n; s++) {
+    let ok = 1;
+    for (let k = start[s]!; k < start[s + 1]! && ok; k++) if (minEscape![list[k]!]! > pay[s]!) ok = 0;
+    out[s] = ok;
+  }
   return out;
 }
