@@ -5,6 +5,9 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { readFile } from 'node:fs/promises';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
@@ -274,6 +277,22 @@ export async function startMockApi(port = 0, caseFile = join(ROOT, 'examples/ukr
               })),
           ],
         });
+      if (rest === 'stability') {
+        // The CLI's --json output is the wire shape the dashboard reads.
+        const dir = mkdtempSync(join(tmpdir(), 'redline-mock-'));
+        const file = join(dir, 'case.yaml');
+        writeFileSync(file, stored.yaml);
+        const args = [join(ROOT, 'bin/redline.js'), 'stability', file, '--json'];
+        const out = await new Promise<string>((resolve) =>
+          execFile(process.execPath, args, { cwd: ROOT }, (_e, stdout) => resolve(stdout)),
+        );
+        rmSync(dir, { recursive: true, force: true });
+        try {
+          return json(res, 200, JSON.parse(out));
+        } catch {
+          return problem(res, 422, 'stability analysis failed');
+        }
+      }
       return problem(res, 501, `the mock does not implement ${rest}`);
     } catch (e) {
       return problem(res, 400, e instanceof Error ? e.message : String(e));

@@ -1,102 +1,104 @@
-/** Tolerant reader for GMCR stability results (src/engines/gmcr): states, options, marks per DM and concept. */
+/**
+ * Reader for GMCR stability results (src/engines/gmcr) in the shape `redline stability --json` prints:
+ * options with owners, decision makers, states with their Y/N pattern, per concept and player a boolean per
+ * state, equilibria per concept as state numbers, and an optional status-quo analysis.
+ */
 import { arr, isObj, num, pick, ref, str, strings, unwrap } from './normalize.js';
 
 export interface StabilityState {
   id: string;
   /** 'Y' | 'N' | '-' per option column. */
   bits: string[];
-  /** concept → dm → stable? */
+  /** concept → player → stable? */
   marks: Map<string, Map<string, boolean>>;
   /** concepts under which the state is an equilibrium. */
   equilibria: string[];
-  rank?: Map<string, number>;
 }
 
 export interface StabilityView {
   options: { id: string; dm?: string; label: string }[];
-  dms: { id: string; name: string }[];
+  /** Players (decision makers, or coalitions when a partition was analysed); `short` heads narrow columns. */
+  dms: { id: string; name: string; short: string }[];
   concepts: string[];
   states: StabilityState[];
   statusQuo?: string;
-  paths: { to: string; steps: string[]; concept?: string }[];
+  paths: { to: string; steps: string[]; improvement: boolean }[];
   warnings: string[];
-}
-
-function bitsOf(v: unknown): string[] {
-  if (typeof v === 'string')
-    return v.split('').map((ch) => (ch === '1' ? 'Y' : ch === '0' ? 'N' : ch.toUpperCase()));
-  return arr(v).map((b) =>
-    b === true || b === 1 || b === 'Y' ? 'Y' : b === false || b === 0 || b === 'N' ? 'N' : '-',
-  );
 }
 
 export function readStability(body: unknown): StabilityView {
   const r = unwrap(body);
-  const dms = arr(pick(r, 'dms', 'decisionMakers')).map((d) =>
-    isObj(d)
-      ? { id: ref(d) ?? str(d.name) ?? '?', name: str(pick(d, 'name', 'label')) ?? ref(d) ?? '?' }
-      : { id: String(d), name: String(d) },
-  );
-  const options = arr(r.options).map((o) =>
-    isObj(o)
-      ? {
-          id: ref(o) ?? '?',
-          dm: ref(pick(o, 'dm', 'owner')),
-          label: str(pick(o, 'label', 'name', 'id')) ?? '?',
-        }
-      : { id: String(o), label: String(o) },
-  );
-  const conceptSet = new Set<string>(arr(r.concepts).map(String));
-  const states: StabilityState[] = [];
-  arr(pick(r, 'states', 'rows', 'table')).forEach((s, k) => {
-    if (!isObj(s)) return;
-    const marks = new Map<string, Map<string, boolean>>();
-    const src = pick(s, 'stability', 'marks', 'stable');
-    if (isObj(src))
-      for (const [concept, v] of Object.entries(src)) {
-        conceptSet.add(concept);
-        const m = new Map<string, boolean>();
-        if (isObj(v)) for (const [dm, b] of Object.entries(v)) m.set(dm, Boolean(b));
-        else if (Array.isArray(v)) v.forEach((b, i) => dms[i] && m.set(dms[i]!.id, Boolean(b)));
-        marks.set(concept, m);
-      }
-    const eqSrc = pick(s, 'equilibria', 'equilibrium', 'eq');
-    const equilibria = Array.isArray(eqSrc)
-      ? eqSrc.map(String)
-      : isObj(eqSrc)
-        ? Object.entries(eqSrc)
-            .filter(([, b]) => b)
-            .map(([c]) => c)
-        : [...marks.entries()]
-            .filter(([, m]) => m.size > 0 && [...m.values()].every(Boolean))
-            .map(([c]) => c);
-    const rankSrc = pick(s, 'ranks', 'rank', 'payoffs');
-    states.push({
-      id: str(pick(s, 'id', 'state', 'number', 'decimal')) ?? String(k + 1),
-      bits: bitsOf(pick(s, 'bits', 'options', 'pattern', 'yn')),
-      marks,
-      equilibria,
-      rank: isObj(rankSrc)
-        ? new Map(Object.entries(rankSrc).filter(([, v]) => num(v) !== undefined) as [string, number][])
-        : undefined,
-    });
-  });
-  const sq = pick(r, 'statusQuo', 'statusQuoAnalysis');
-  const paths = arr(isObj(sq) ? pick(sq, 'paths', 'reachable') : undefined)
+  const decisionMakers = arr(pick(r, 'decisionMakers', 'dms')).filter(isObj);
+  const dmName = new Map(decisionMakers.map((d) => [str(d.id) ?? '', str(d.name) ?? str(d.id) ?? '']));
+  const options = arr(r.options)
     .filter(isObj)
-    .map((p) => ({
-      to: str(pick(p, 'to', 'state', 'target')) ?? '?',
-      steps: arr(pick(p, 'path', 'steps', 'moves')).map((x) =>
-        isObj(x) ? (str(pick(x, 'to', 'state')) ?? JSON.stringify(x)) : String(x),
-      ),
-      concept: str(p.concept),
+    .map((o) => ({
+      id: str(o.id) ?? '?',
+      dm: ref(pick(o, 'owner', 'dm')),
+      label: str(pick(o, 'name', 'label', 'id')) ?? '?',
     }));
+  const players = arr(r.players).filter(isObj);
+  const short = (name: string, members: string[]) =>
+    members.length === 1
+      ? members[0]!
+      : members.length > 1
+        ? members.join('+')
+        : name
+            .split(/\s+/)
+            .map((w) => w[0])
+            .join('');
+  const dms = players.length
+    ? players.map((p) => {
+        const name = str(p.name) ?? '?';
+        return { id: name, name: dmName.get(name) ?? name, short: short(name, arr(p.members).map(String)) };
+      })
+    : decisionMakers.map((d) => {
+        const id = str(d.id) ?? '?';
+        return { id, name: str(d.name) ?? id, short: id };
+      });
+
+  const stability = isObj(r.stability) ? r.stability : {};
+  const equilibria = isObj(r.equilibria) ? r.equilibria : {};
+  const concepts = Object.keys(stability).length ? Object.keys(stability) : Object.keys(equilibria);
+  const states: StabilityState[] = arr(r.states)
+    .filter(isObj)
+    .map((s, k) => {
+      const number = num(pick(s, 'state', 'number')) ?? k + 1;
+      const marks = new Map<string, Map<string, boolean>>();
+      for (const c of concepts) {
+        const perPlayer = isObj(stability[c]) ? stability[c] : {};
+        marks.set(c, new Map(Object.entries(perPlayer).map(([p, v]) => [p, Boolean(arr(v)[k])])));
+      }
+      const yn = str(pick(s, 'yn', 'bits', 'pattern')) ?? '';
+      return {
+        id: String(number),
+        bits: yn.split(''),
+        marks,
+        equilibria: concepts.filter((c) => arr(equilibria[c]).some((n) => Number(n) === number)),
+      };
+    });
+
+  const sq = isObj(r.statusQuo) ? r.statusQuo : undefined;
+  const paths = sq
+    ? arr(sq.reached)
+        .filter(isObj)
+        .filter((x) => (num(x.steps) ?? 0) > 0)
+        .map((x) => {
+          const imp = arr(x.improvementPath);
+          const path = imp.length ? imp : arr(x.path);
+          return {
+            to: String(x.state),
+            steps: path.filter(isObj).map((step) => String(step.to)),
+            improvement: imp.length > 0,
+          };
+        })
+    : [];
   return {
     options,
     dms,
-    concepts: [...conceptSet],
+    concepts,
     states,
-    statusQuo: isObj(sq) ? str(pick(sq, 'state', 'from', 'id')) : str(sq),
+    statusQuo: sq ? str(sq.from) : undefined,
     paths,
     warnings: strings(r.warnings),
   };

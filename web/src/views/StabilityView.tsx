@@ -43,6 +43,8 @@ export default function StabilityView() {
         {(body) => {
           const v = readStability(body);
           if (v.states.length === 0) return <EmptyState title="The analysis returned no states" />;
+          const eqStates = new Set(v.states.filter((s) => s.equilibria.length > 0).map((s) => s.id));
+          const eqPaths = v.paths.filter((p) => eqStates.has(p.to));
           const rows = onlyEq ? v.states.filter((s) => s.equilibria.length > 0) : v.states;
           const byDm = new Map<string, typeof v.options>();
           for (const o of v.options) byDm.set(o.dm ?? '', [...(byDm.get(o.dm ?? '') ?? []), o]);
@@ -91,7 +93,7 @@ export default function StabilityView() {
                           <Fragment key={k}>
                             {v.dms.map((d) => (
                               <th key={d.id} scope="col" className="mark" title={`${d.name} · ${k}`}>
-                                {d.name.slice(0, 3)}
+                                {d.short}
                               </th>
                             ))}
                             <th scope="col" className="mark">
@@ -144,19 +146,32 @@ export default function StabilityView() {
                   </table>
                 </div>
               </section>
-              {v.paths.length > 0 && (
-                <section className="card">
+              {v.statusQuo && (
+                <section className="card" data-testid="status-quo-paths">
                   <header className="card-head">
-                    <h3>From the status quo{v.statusQuo ? ` (state ${v.statusQuo})` : ''}</h3>
+                    <h3>Paths from the status quo (state {v.statusQuo}) to equilibria</h3>
                   </header>
-                  <ul className="list plain">
-                    {v.paths.map((p, i) => (
-                      <li key={i}>
-                        <strong>→ {p.to}</strong> via {[v.statusQuo, ...p.steps].filter(Boolean).join(' → ')}
-                        {p.concept && <span className="muted"> ({p.concept})</span>}
-                      </li>
-                    ))}
-                  </ul>
+                  {eqPaths.length === 0 ? (
+                    <p className="muted">
+                      No equilibrium is reachable from the status quo within the search depth.
+                    </p>
+                  ) : (
+                    <ul className="list plain">
+                      {eqPaths.map((p) => (
+                        <li key={p.to}>
+                          <strong>state {p.to}</strong>{' '}
+                          <span className="path">{[v.statusQuo, ...p.steps].join(' → ')}</span>
+                          <span className="muted small">
+                            {' '}
+                            · {p.steps.length} move{p.steps.length === 1 ? '' : 's'}
+                            {p.improvement
+                              ? ', unilateral improvements only'
+                              : ', including non-improving moves'}
+                          </span>
+                        </li>
+                      ))}
+                    </ul>
+                  )}
                 </section>
               )}
               {v.warnings.length > 0 && <Warnings items={v.warnings} />}
