@@ -29,43 +29,64 @@ export function splitRuns(runs: number, chunk: number): [number, number][] {
   return out;
 }
 
-/** Runs the Monte Carlo of `spec` in worker threads and summarises it. */
+/** A pool of worker threads reused across several Monte Carlo specs (models, scenarios). */
+export interface MonteCarloPool {
+  run(spec: MonteCarloSpec, options?: Omit<PoolOptions, 'threads'>): Promise<MonteCarloSummary>;
+  destroy(): Promise<void>;
+}
+
+/** Starts `threads` workers (default: every core); with 1 thread everything runs in this thread. */
+export function createMonteCarloPool(threads = availableParallelism()): MonteCarloPool {
+  const size = Math.max(1, threads);
+  let pool: Piscina | null = null;
+  const workers = () =>
+    (pool ??= new Piscina({
+      filename: new URL('./monte-carlo.worker.js', import.meta.url).href,
+      minThreads: size,
+      maxThreads: size,
+      idleTimeout: 1000,
+    }));
+  return {
+    async run(spec, options = {}) {
+      assertRuns(spec.runs);
+      const dims = spec.input.dimensions.length;
+      const chunk = options.chunk ?? Math.max(1, Math.ceil(spec.runs / (size * 16)));
+      const ranges = splitRuns(spec.runs, chunk);
+      const outcomes = new Float64Array(spec.runs * dims);
+      let done = 0;
+      const finished = (from: number, to: number, part: Float64Array) => {
+        outcomes.set(part, from * dims);
+        done += to - from;
+        options.onProgress?.(done, spec.runs);
+      };
+      if (size === 1 || spec.runs === 1) {
+        for (const [from, to] of ranges) finished(from, to, runMonteCarloRange(spec, from, to));
+      } else {
+        const p = workers();
+        await Promise.all(
+          ranges.map(async ([from, to]) =>
+            finished(from, to, (await p.run({ spec, from, to })) as Float64Array),
+          ),
+        );
+      }
+      return summariseMonteCarlo(spec, outcomes);
+    },
+    async destroy() {
+      if (pool) await pool.destroy();
+      pool = null;
+    },
+  };
+}
+
+/** Runs the Monte Carlo of `spec` in worker threads (a pool for this one spec) and summarises it. */
 export async function runMonteCarloParallel(
   spec: MonteCarloSpec,
   options: PoolOptions = {},
 ): Promise<MonteCarloSummary> {
-  assertRuns(spec.runs);
-  const threads = Math.max(1, Math.min(options.threads ?? availableParallelism(), spec.runs));
-  const dims = spec.input.dimensions.length;
-  const chunk = options.chunk ?? Math.max(1, Math.ceil(spec.runs / (threads * 16)));
-  const ranges = splitRuns(spec.runs, chunk);
-  const outcomes = new Float64Array(spec.runs * dims);
-  let done = 0;
-  if (threads === 1) {
-    for (const [from, to] of ranges) {
-      outcomes.set(runMonteCarloRange(spec, from, to), from * dims);
-      done += to - from;
-      options.onProgress?.(done, spec.runs);
-    }
-    return summariseMonteCarlo(spec, outcomes);
-  }
-  const pool = new Piscina({
-    filename: new URL('./monte-carlo.worker.js', import.meta.url).href,
-    minThreads: threads,
-    maxThreads: threads,
-    idleTimeout: 1000,
-  });
+  const pool = createMonteCarloPool(Math.min(options.threads ?? availableParallelism(), spec.runs));
   try {
-    await Promise.all(
-      ranges.map(async ([from, to]) => {
-        const part: Float64Array = await pool.run({ spec, from, to });
-        outcomes.set(part, from * dims);
-        done += to - from;
-        options.onProgress?.(done, spec.runs);
-      }),
-    );
+    return await pool.run(spec, options);
   } finally {
     await pool.destroy();
   }
-  return summariseMonteCarlo(spec, outcomes);
 }

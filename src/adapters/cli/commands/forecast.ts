@@ -19,7 +19,7 @@ import {
 import { loadForAnalysis } from '../case-input.js';
 import { CliError, EXIT } from '../exit-codes.js';
 import { color, print, printJson, printWarnings, table } from '../output.js';
-import { runMonteCarloParallel } from '../../parallel/monte-carlo-pool.js';
+import { createMonteCarloPool } from '../../parallel/monte-carlo-pool.js';
 
 interface ForecastOptions {
   model: string;
@@ -72,24 +72,25 @@ export function register(program: Command): void {
       );
       const monteCarlo: { scenario: string | null; summaries: MonteCarloSummary[] }[] = [];
       if (runs !== undefined) {
-        for (const scenario of variants) {
-          const summaries: MonteCarloSummary[] = [];
-          for (const model of models) {
-            if (
-              forecasts[variants.indexOf(scenario)]!.results.find((r) => r.model === model)?.outcome === null
-            )
-              continue;
-            const spec = guard(() => monteCarloSpecFor(c, model, { asOf: input.asOf, scenario, runs, seed }));
-            summaries.push(
-              await withProgress(
-                `${model}${scenario ? ` (${scenario})` : ''}`,
-                runs,
-                opts.json,
-                (onProgress) => runMonteCarloParallel(spec, { threads, onProgress }),
-              ),
-            );
+        const pool = createMonteCarloPool(threads);
+        try {
+          for (const [v, scenario] of variants.entries()) {
+            const summaries: MonteCarloSummary[] = [];
+            for (const model of models) {
+              // A model that could not run on the point forecast is reported there, not retried per run.
+              if (forecasts[v]!.results.find((r) => r.model === model)?.outcome === null) continue;
+              const spec = guard(() =>
+                monteCarloSpecFor(c, model, { asOf: input.asOf, scenario, runs, seed }),
+              );
+              const name = `${model}${scenario ? ` (${scenario})` : ''}`;
+              summaries.push(
+                await withProgress(name, runs, opts.json, (onProgress) => pool.run(spec, { onProgress })),
+              );
+            }
+            monteCarlo.push({ scenario: scenario ?? null, summaries });
           }
-          monteCarlo.push({ scenario: scenario ?? null, summaries });
+        } finally {
+          await pool.destroy();
         }
       }
       if (opts.json) {
