@@ -110,10 +110,10 @@ const s = (ms: number) => (ms < 1000 ? `${fmt(ms, ms < 10 ? 2 : 0)} ms` : `${fmt
 
 function parseTimings(): Map<string, Record<string, string>> {
   const [head, ...rows] = readFileSync(new URL('gmcr-py-timings.csv', BENCH_DIR), 'utf8').trim().split('\n');
-  const cols = head!.split(',');
+  const cols = head!.split(',').map((x) => x.trim());
   return new Map(
     rows.map((r) => {
-      const cells = r.split(',');
+      const cells = r.split(',').map((x) => x.trim());
       return [cells[0]!, Object.fromEntries(cols.map((c, k) => [c, cells[k]!]))];
     }),
   );

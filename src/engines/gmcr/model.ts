@@ -78,10 +78,12 @@ const DEFAULT_BUDGET = 1024 ** 3;
 /**
  * Bytes an analysis of `states` states with `dms` decision makers needs, by the arrays the engine allocates
  * (codes, payoffs, perception, per-player move groups, per-concept flags, the reachability search's working
- * arrays and the each-opponent-once table), plus a margin for the JavaScript heap.
+ * arrays, the each-opponent-once table and the adjacency lists of moves — `movesPerState` at most), plus a
+ * margin for the JavaScript heap.
  */
-export function estimateMemory(states: number, dms: number): number {
-  const perState = 4 + 5 * dms + 12 * dms + 7 * dms + 40 + 8 * 2 ** Math.max(0, dms - 1) + 16;
+export function estimateMemory(states: number, dms: number, movesPerState = 0): number {
+  const perState =
+    4 + 5 * dms + 12 * dms + 7 * dms + 40 + 8 * 2 ** Math.max(0, dms - 1) + 16 + 4 * movesPerState;
   return Math.ceil(states * perState * 1.5) + 64 * 1024 ** 2;
 }
 
@@ -246,19 +248,21 @@ export function buildModel(spec: GmcrConflictSpec, opts: BuildOptions = {}): Bui
   // Size check before allocating: count first (cheap when there are no conditions).
   const budget = opts.memoryBudget ?? DEFAULT_BUDGET;
   const dmsCount = spec.decisionMakers.length;
+  // Each decision maker can move to at most 2^k − 1 states from any state (k = its options).
+  const movesPerState = spec.decisionMakers.reduce((a, dm) => a + 2 ** new Set(dm.options).size - 1, 0);
+  const estimate = (states: number) => estimateMemory(states, dmsCount, movesPerState);
   let maxStates = 1;
-  while (estimateMemory(maxStates * 2, dmsCount) <= budget && maxStates < 2 ** 30) maxStates *= 2;
-  while (estimateMemory(maxStates + 1, dmsCount) <= budget && maxStates < 2 ** 30)
-    maxStates += Math.max(1, maxStates >> 4);
+  while (estimate(maxStates * 2) <= budget && maxStates < 2 ** 30) maxStates *= 2;
+  while (estimate(maxStates + 1) <= budget && maxStates < 2 ** 30) maxStates += Math.max(1, maxStates >> 4);
   const flat = infeasible.flat();
   const counted =
     flat.length === 0
       ? { count: 2 ** m, truncated: 2 ** m > maxStates }
       : enumerateFeasible(m, flat, maxStates, true);
   if (counted.truncated) {
-    const at = counted.count;
     const exact = flat.length === 0;
-    const need = estimateMemory(exact ? at : at, dmsCount);
+    const at = exact ? counted.count : maxStates + 1;
+    const need = estimate(at);
     err(
       'too_large',
       ['options'],

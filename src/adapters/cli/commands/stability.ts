@@ -90,7 +90,10 @@ export function register(program: Command): void {
         throw new CliError(`--sanctions "${opts.sanctions}": use standard or each-opponent-once`, EXIT.usage);
       if (opts.seqSim && !['and', 'or'].includes(opts.seqSim))
         throw new CliError(`--seq-sim "${opts.seqSim}": use and or or`, EXIT.usage);
-      let partition: number[][] | undefined;
+      // Coalitions from the flag, else those the conflict or file states (when any has two or more members).
+      let partition: number[][] | undefined = model.coalitions?.some((g) => g.length > 1)
+        ? model.coalitions
+        : undefined;
       if (opts.coalitions) {
         const p = parsePartition(opts.coalitions, model);
         if (!p.ok) throw new CliError(`--coalitions: ${p.message}`, EXIT.usage);
@@ -103,7 +106,9 @@ export function register(program: Command): void {
         seqSim: opts.seqSim as 'and' | 'or' | undefined,
       };
       const partitionResult = partition ? analyzePartition(model, partition, settings) : undefined;
-      const result = partitionResult?.withCoalitions ?? analyzeStability(model, settings);
+      const result =
+        partitionResult?.withCoalitions ??
+        analyzeStability(model, { ...settings, coalitions: model.dms.map((_, i) => [i]) });
 
       let sqState: number | undefined;
       if (opts.statusQuo !== undefined) {
