@@ -7,5 +7,5 @@
  * reference/ktab/SMP.md.
  */
 export * from './params.js';
-export { runSmp, type SmpOptions, type SmpResult, type SmpStopReason } from './run.js';
+export { runSmp, type SmpOptions, type SmpBargainRecord, type SmpResult, type SmpStopReason } from './run.js';
 export { checkSmpInput, SMP_MIN_ACTORS } from './input.js';

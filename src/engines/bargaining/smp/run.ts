@@ -8,7 +8,7 @@ import { BargainingInputError } from '../validate.js';
 import { buildModel, checkSmpInput, resolveParams } from './input.js';
 import type { SmpParams } from './params.js';
 import { positionProbabilities, setupState, type SmpState } from './state.js';
-import { step } from './turn.js';
+import { step, type TurnResult } from './turn.js';
 import { euclidean } from './utility.js';
 
 export interface SmpOptions {
@@ -16,6 +16,22 @@ export interface SmpOptions {
   seed?: number;
   /** Overrides params.maxTurns (number of steps after the initial state). */
   maxTurns?: number;
+  /** Also return every bargain of every turn (KTAB's Bargn table), in `bargains`. */
+  recordBargains?: boolean;
+}
+
+/** One bargain offered in a turn and how both parties' queues rated it (KTAB's Bargn/BargnCoords rows). */
+export interface SmpBargainRecord {
+  initiator: number;
+  receiver: number;
+  /** The point offered to the initiator / the receiver, 0–100 per dimension. */
+  initiatorPoint: number[];
+  receiverPoint: number[];
+  /** PCE probability of the bargain in the initiator's / the receiver's queue. */
+  initiatorProb: number;
+  receiverProb: number;
+  acceptedByInitiator: boolean;
+  acceptedByReceiver: boolean;
 }
 
 /** Why the run ended. */
@@ -47,6 +63,8 @@ export interface SmpResult {
   rounds: number[][][];
   stopReason: SmpStopReason;
   warnings: string[];
+  /** With options.recordBargains: bargains[t-1] lists the bargains of the step that produced state t. */
+  bargains?: SmpBargainRecord[][];
 }
 
 /** Total Euclidean movement of all actors between two states (SMP.md §8). */
@@ -103,13 +121,15 @@ export function runSmp(
   const states: SmpState[] = [setupState(model, pos0, Float64Array.from(pos0))];
   const fractionalChange: number[] = [];
   let stopReason: SmpStopReason = 'maxTurns';
+  const bargainLog: SmpBargainRecord[][] | undefined = options.recordBargains ? [] : undefined;
   let firstMove = 0;
   if (states[0]!.degenerate) {
     stopReason = 'degenerate';
   } else {
     for (let t = 1; t <= full.maxTurns; t++) {
       const prev = states[t - 1]!;
-      const { state, warnings: turnWarnings } = step(model, prev, random);
+      const { state, warnings: turnWarnings, ...turn } = step(model, prev, random);
+      if (bargainLog) bargainLog.push(recordBargains(turn, dims));
       warnings.push(...turnWarnings.map((w) => `turn ${t}: ${w}`));
       states.push(state);
       const moved = movement(prev, state, n, dims);
@@ -154,5 +174,29 @@ export function runSmp(
     rounds: turns,
     stopReason,
     warnings,
+    ...(bargainLog ? { bargains: bargainLog } : {}),
   };
+}
+
+function recordBargains(turn: Pick<TurnResult, 'bargains' | 'queues'>, dims: number): SmpBargainRecord[] {
+  const scale = (x: Float64Array) => Array.from(x, (v) => Math.round(v * 1e12) / 1e10).slice(0, dims);
+  return turn.bargains.map((b, id) => {
+    const rating = (actor: number) => {
+      const q = turn.queues[actor]!;
+      const at = 1 + q.bargainIds.indexOf(id);
+      return { prob: q.p[at]!, accepted: q.chosen === at };
+    };
+    const init = rating(b.initiator);
+    const recv = rating(b.receiver);
+    return {
+      initiator: b.initiator,
+      receiver: b.receiver,
+      initiatorPoint: scale(b.initPoint),
+      receiverPoint: scale(b.recvPoint),
+      initiatorProb: init.prob,
+      receiverProb: recv.prob,
+      acceptedByInitiator: init.accepted,
+      acceptedByReceiver: recv.accepted,
+    };
+  });
 }

@@ -97,8 +97,22 @@ function statusQuoValues(model: SmpModel, state: SmpState): Float64Array {
   return values;
 }
 
+/** How one actor resolved its queue: the options' PCE probabilities (status quo first) and the pick. */
+export interface QueueRecord {
+  /** Indices into TurnResult.bargains, in queue order after the status quo. */
+  bargainIds: number[];
+  /** PCE probability of each option: p[0] the status quo, p[1 + q] bargain bargainIds[q]. */
+  p: Float64Array;
+  /** Index into p of the option taken. */
+  chosen: number;
+}
+
 export interface TurnResult {
   state: SmpState;
+  /** Every bargain offered this turn, in initiator order. */
+  bargains: Bargain[];
+  /** queues[k]: how actor k resolved its queue. */
+  queues: QueueRecord[];
   warnings: string[];
 }
 
@@ -121,11 +135,15 @@ export function step(model: SmpModel, state: SmpState, random: Random | undefine
   const sq = statusQuoValues(model, state);
   const values = bargains.map((b) => bargainValues(model, state, b));
   const nextPos = Float64Array.from(state.pos);
+  const records: QueueRecord[] = [];
   for (let k = 0; k < n; k++) {
     const queue = queues[k]!;
     const m = queue.length + 1;
     const draw = params.stateTransitions === 'Stochastic' ? random!.next() : 0;
-    if (m === 1) continue;
+    if (m === 1) {
+      records.push({ bargainIds: [], p: new Float64Array([1]), chosen: 0 });
+      continue;
+    }
     const utils = new Float64Array(n * m);
     for (let v = 0; v < n; v++) {
       utils[v * m] = sq[v]!;
@@ -134,6 +152,7 @@ export function step(model: SmpModel, state: SmpState, random: Random | undefine
     const { p, warning } = scalarPce(params, model.capability, utils, n, m);
     if (warning) warnings.push(warning);
     const chosen = params.stateTransitions === 'Stochastic' ? drawOption(p, draw) : firstArgmax(p);
+    records.push({ bargainIds: queue, p, chosen });
     if (chosen === 0) continue;
     const bargain = bargains[queue[chosen - 1]!]!;
     const point = bargain.initiator === k ? bargain.initPoint : bargain.recvPoint;
@@ -141,7 +160,7 @@ export function step(model: SmpModel, state: SmpState, random: Random | undefine
   }
   const nextIdeal = updateIdeals(model, state.ideal, nextPos);
   const next = setupState(model, nextPos, nextIdeal);
-  return { state: next, warnings: [...warnings, ...next.warnings] };
+  return { state: next, bargains, queues: records, warnings: [...warnings, ...next.warnings] };
 }
 
 function firstArgmax(p: Float64Array): number {
