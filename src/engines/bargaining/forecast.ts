@@ -6,14 +6,16 @@
 import type { Case } from '../../case/schema.js';
 import { ForecastSettingsSchema, type ForecastSettings } from '../../case/schema-forecast.js';
 import { isAcceptable } from '../../case/resolve.js';
-import { bargainingInputFromCase, type CaseBargainingInput } from './from-case.js';
+import { bargainingInputFromCase, type CaseBargainingInput, type FromCaseOptions } from './from-case.js';
 import { runModel, MODEL_IDS, type ModelId } from './models.js';
 import { snapToOptions, type MonteCarloSpec } from './monte-carlo.js';
-import { assertValidInput } from './validate.js';
+import { assertValidInput, BargainingInputError } from './validate.js';
 
 export interface CaseForecastOptions {
   asOf?: string;
   scenario?: string;
+  /** Leave out issues with fewer than 2 stances (with a warning) instead of refusing the case. */
+  skipIncomplete?: boolean;
   models?: readonly ModelId[];
   /** Keep round-by-round positions and outcomes (default false). */
   trajectory?: boolean;
@@ -47,8 +49,18 @@ export function forecastSettings(c: Case): ForecastSettings {
 }
 
 /** Builds and checks the input; throws BargainingInputError naming every problem. */
-export function caseInput(c: Case, options: { asOf?: string; scenario?: string } = {}): CaseBargainingInput {
+export function caseInput(c: Case, options: FromCaseOptions = {}): CaseBargainingInput {
   const built = bargainingInputFromCase(c, options);
+  if (built.input.dimensions.length === 0) {
+    throw new BargainingInputError([
+      {
+        code: 'no_dimensions',
+        path: ['stances'],
+        message: `no stance is dated on or before ${built.asOf}`,
+        hint: 'choose a later --as-of date, or add stances',
+      },
+    ]);
+  }
   assertValidInput(built.input);
   return built;
 }
@@ -110,7 +122,7 @@ export function forecastCase(c: Case, options: CaseForecastOptions = {}): CaseFo
 export function monteCarloSpecFor(
   c: Case,
   model: ModelId,
-  options: { asOf?: string; scenario?: string; runs?: number; seed?: number } = {},
+  options: FromCaseOptions & { runs?: number; seed?: number } = {},
 ): MonteCarloSpec {
   const built = caseInput(c, options);
   const settings = forecastSettings(c);

@@ -23,6 +23,8 @@ export interface CaseBargainingInput {
 export interface FromCaseOptions {
   asOf?: string;
   scenario?: string;
+  /** Leave out (with a warning) issues on which fewer than 2 actors have a stance, instead of refusing them. */
+  skipIncomplete?: boolean;
 }
 
 /**
@@ -33,11 +35,13 @@ export function bargainingInputFromCase(c: Case, options: FromCaseOptions = {}):
   const theCase = options.scenario ? applyScenario(c, options.scenario) : c;
   const stances = stancesAsOf(theCase, options.asOf);
   const warnings: string[] = [];
-  const issues = theCase.issues.filter((issue) => {
-    if (stances.forIssue(issue.id).length > 0) return true;
-    warnings.push(`issue ${issue.id} left out: no stance on or before ${stances.asOf}`);
-    return false;
-  });
+  const minStances = options.skipIncomplete ? 2 : 1;
+  const issues = theCase.issues.filter((issue) => stances.forIssue(issue.id).length >= minStances);
+  const skipped = theCase.issues.filter((issue) => !issues.includes(issue)).map((i) => i.id);
+  if (skipped.length > 0)
+    warnings.push(
+      `${skipped.length} issue(s) with fewer than ${minStances} stance(s) on or before ${stances.asOf} left out: ${skipped.join(', ')}`,
+    );
   const actors = theCase.actors.filter((a) => stances.forActor(a.id).length > 0);
   const silent = theCase.actors.filter((a) => !actors.includes(a)).map((a) => a.id);
   if (silent.length > 0)

@@ -125,7 +125,7 @@ export function validateInput(input: BargainingInput, options: ValidateOptions =
         code: 'too_few_actors',
         path: ['issues', dim.id],
         message: `${active} actor(s) take part; a forecast needs at least ${minActors}`,
-        hint: 'add stances of more actors on this issue, or leave the issue out',
+        hint: 'add stances of more actors on this issue, or leave such issues out (--skip-incomplete)',
       });
     } else if (salienceTotal === 0) {
       problems.push({

@@ -115,3 +115,22 @@ describe('redline backtest deu', () => {
     expect((await run('backtest', 'deu', '/no/such/file.csv')).code).toBe(3);
   });
 });
+
+describe('redline forecast --skip-incomplete', () => {
+  it('leaves out the issue with one stance, names it, and forecasts the rest', async () => {
+    const r = await run(
+      'forecast',
+      fixture('cli-cases/one-actor.yaml'),
+      '--model',
+      'compromise',
+      '--skip-incomplete',
+      '--json',
+    );
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.out);
+    expect(json.forecasts[0].issues.map((i: { id: string }) => i.id)).toEqual(['x']);
+    expect(json.forecasts[0].warnings[0]).toMatch(/left out: y$/);
+    // Equal capability and salience: (20 + 70) / 2 = 45.
+    expect(json.forecasts[0].results[0].outcome[0]).toBeCloseTo(45, 10);
+  });
+});

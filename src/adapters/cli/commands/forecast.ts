@@ -29,6 +29,7 @@ interface ForecastOptions {
   asOf?: string;
   trajectory?: boolean;
   threads?: string;
+  skipIncomplete?: boolean;
   json?: boolean;
 }
 
@@ -49,6 +50,10 @@ export function register(program: Command): void {
     .option('--as-of <date>', 'analysis date (YYYY-MM-DD); default: the case’s asOf or its latest date')
     .option('--trajectory', 'show the round-by-round outcomes of the models that have rounds')
     .option('--threads <n>', 'worker threads for Monte Carlo (default: every core)')
+    .option(
+      '--skip-incomplete',
+      'leave out issues with fewer than 2 stances as of the date instead of refusing',
+    )
     .option('--json', 'machine-readable output')
     .action(async (file: string, opts: ForecastOptions) => {
       const models = parseModels(opts.model);
@@ -67,7 +72,14 @@ export function register(program: Command): void {
       const variants: (string | undefined)[] = [undefined, ...scenarioIds];
       const forecasts = variants.map((scenario) =>
         guard(() =>
-          forecastCase(c, { asOf: input.asOf, scenario, models, trajectory: opts.trajectory, seed }),
+          forecastCase(c, {
+            asOf: input.asOf,
+            scenario,
+            models,
+            trajectory: opts.trajectory,
+            seed,
+            skipIncomplete: opts.skipIncomplete,
+          }),
         ),
       );
       const monteCarlo: { scenario: string | null; summaries: MonteCarloSummary[] }[] = [];
@@ -80,7 +92,13 @@ export function register(program: Command): void {
               // A model that could not run on the point forecast is reported there, not retried per run.
               if (forecasts[v]!.results.find((r) => r.model === model)?.outcome === null) continue;
               const spec = guard(() =>
-                monteCarloSpecFor(c, model, { asOf: input.asOf, scenario, runs, seed }),
+                monteCarloSpecFor(c, model, {
+                  asOf: input.asOf,
+                  scenario,
+                  runs,
+                  seed,
+                  skipIncomplete: opts.skipIncomplete,
+                }),
               );
               const name = `${model}${scenario ? ` (${scenario})` : ''}`;
               summaries.push(
