@@ -68,34 +68,39 @@ export async function startMockApi(port = 0, caseFile = join(ROOT, 'examples/ukr
         duplicates: 2,
       },
     },
+    // Stored suggestions as the evidence repository keeps them: {id, docId, status, kind, claim}.
     claims: [
       {
         id: 'claim-1',
-        actor: 'russia',
-        issue: parsed.case.issues[0]!.id,
-        direction: 'demands',
-        redLine: true,
-        quote: {
-          text: 'Neutrality is non-negotiable for us,',
-          start: article.indexOf('Neutrality'),
-          end: article.indexOf('Neutrality') + 36,
+        docId: 'doc-1',
+        status: 'suggested',
+        kind: 'claim',
+        claim: {
+          actor: 'russia',
+          issue: parsed.case.issues[0]!.id,
+          direction: 'demands',
+          redLine: true,
+          quote: {
+            text: 'Neutrality is non-negotiable for us,',
+            start: article.indexOf('Neutrality'),
+            end: article.indexOf('Neutrality') + 36,
+          },
+          confidence: 0.86,
         },
-        document: 'doc-1',
-        date: '2025-12-03',
-        confidence: 0.86,
-        status: 'pending',
       },
       {
         id: 'claim-2',
-        actor: 'ukraine',
-        issue: parsed.case.issues[1]!.id,
-        direction: 'rejects',
-        redLine: false,
-        quote: { text: 'Kyiv alone decides its alliances' },
-        document: 'doc-1',
-        date: '2025-12-03',
-        confidence: 0.71,
-        status: 'pending',
+        docId: 'doc-1',
+        status: 'suggested',
+        kind: 'claim',
+        claim: {
+          actor: 'ukraine',
+          issue: parsed.case.issues[1]!.id,
+          direction: 'rejects',
+          redLine: false,
+          quote: { text: 'Kyiv alone decides its alliances', start: 0, end: 0 },
+          confidence: 0.71,
+        },
       },
     ],
     jobs: new Map(),
@@ -241,11 +246,11 @@ export async function startMockApi(port = 0, caseFile = join(ROOT, 'examples/ukr
         }, 600);
         return json(res, 202, { job });
       }
-      if (rest === 'evidence/claims') {
+      if (rest === 'evidence/suggestions') {
         const status = q.get('status');
         return json(res, 200, { items: store.claims.filter((x) => !status || x.status === status) });
       }
-      const cm = /^evidence\/claims\/([^/]+)\/(accept|reject)$/.exec(rest);
+      const cm = /^evidence\/suggestions\/([^/]+)\/(accept|reject)$/.exec(rest);
       if (cm && req.method === 'POST') {
         const claim = store.claims.find((x) => x.id === cm[1]);
         if (!claim) return problem(res, 404, 'no such claim');
@@ -269,10 +274,9 @@ export async function startMockApi(port = 0, caseFile = join(ROOT, 'examples/ukr
             ...store.claims
               .filter((x) => x.status === 'accepted')
               .map((x) => ({
-                date: x.date,
+                date: '2025-12-03',
                 kind: 'stance',
-                actor: x.actor,
-                issue: x.issue,
+                actor: (x.claim as { actor: string }).actor,
                 summary: 'accepted claim',
               })),
           ],

@@ -40,14 +40,17 @@ export const endpoints = {
   stability: (id: string, conflict: string | undefined, signal?: AbortSignal) =>
     api.get<unknown>(withQuery(`${casePath(id)}/stability`, { conflict }), signal),
   timeline: (id: string, signal?: AbortSignal) => api.get<unknown>(`${casePath(id)}/timeline`, signal),
-  claims: (id: string, query: Record<string, string | undefined>, signal?: AbortSignal) =>
-    api.get<unknown>(withQuery(`${casePath(id)}/evidence/claims`, query), signal),
+  suggestions: (id: string, query: Record<string, string | undefined>, signal?: AbortSignal) =>
+    api.get<unknown>(withQuery(`${casePath(id)}/evidence/suggestions`, { limit: 500, ...query }), signal),
   documents: (id: string, signal?: AbortSignal) =>
     api.get<unknown>(`${casePath(id)}/evidence/documents`, signal),
   document: (id: string, docId: string, signal?: AbortSignal) =>
     api.get<unknown>(`${casePath(id)}/evidence/documents/${enc(docId)}`, signal),
-  reviewClaim: (id: string, claimId: string, decision: 'accept' | 'reject') =>
-    api.post<unknown>(`${casePath(id)}/evidence/claims/${enc(claimId)}/${decision}`, {}),
+  review: (id: string, suggestionId: string, decision: 'accept' | 'reject', note?: string) =>
+    api.post<unknown>(
+      `${casePath(id)}/evidence/suggestions/${enc(suggestionId)}/${decision}`,
+      note ? { note } : {},
+    ),
   ingest: (id: string, body: Record<string, unknown>) =>
     api.post<unknown>(`${casePath(id)}/evidence/ingest`, body),
   startJob: (id: string, kind: 'montecarlo' | 'stability' | 'ingest', params: Record<string, unknown>) =>

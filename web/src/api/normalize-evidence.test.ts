@@ -60,4 +60,61 @@ describe('claims', () => {
       status: 'pending',
     });
   });
+
+  it('reads stored suggestions: a claim or an event nested under its kind', () => {
+    const [claim, event] = readClaims({
+      items: [
+        {
+          id: 's1',
+          docId: 'd9',
+          status: 'suggested',
+          kind: 'claim',
+          origStart: 10,
+          origEnd: 40,
+          claim: {
+            actor: 'russia',
+            issue: 'nato',
+            direction: 'demands',
+            redLine: true,
+            quote: { start: 5, end: 12, text: 'neutral' },
+            confidence: 0.8,
+          },
+        },
+        {
+          id: 's2',
+          docId: 'd9',
+          status: 'rejected',
+          kind: 'event',
+          event: {
+            type: 'meet',
+            actors: [{ actor: 'us' }],
+            targets: [{ actor: 'russia' }],
+            quote: { start: 0, end: 3, text: 'Met' },
+            confidence: 0.6,
+          },
+        },
+      ],
+    });
+    expect(claim).toMatchObject({
+      id: 's1',
+      kind: 'claim',
+      actor: 'russia',
+      issue: 'nato',
+      redLine: true,
+      quote: 'neutral',
+      start: 5,
+      end: 12,
+      document: 'd9',
+      status: 'pending',
+    });
+    expect(event).toMatchObject({
+      id: 's2',
+      kind: 'event',
+      eventType: 'meet',
+      parties: ['us', 'russia'],
+      actor: 'us',
+      quote: 'Met',
+      status: 'rejected',
+    });
+  });
 });

@@ -4,6 +4,11 @@ import { unwrapList } from './endpoints.js';
 
 export interface ClaimView {
   id: string;
+  /** 'claim' (a stance claim) or 'event' (a coded event); both are suggestions to review. */
+  kind: string;
+  /** For events: the event type and the parties. */
+  eventType?: string;
+  parties?: string[];
   actor?: string;
   issue?: string;
   direction?: string;
@@ -38,19 +43,30 @@ export interface TimelineItem {
   quote?: string;
 }
 
+/** A suggestion's review status: the store says suggested / accepted / rejected. */
 function status(v: unknown): ClaimView['status'] {
   const s = String(v ?? '').toLowerCase();
   return s.startsWith('accept') ? 'accepted' : s.startsWith('reject') ? 'rejected' : 'pending';
 }
 
-export function readClaim(o: unknown): ClaimView | undefined {
-  if (!isObj(o)) return undefined;
-  const id = str(o.id);
+/** A stored suggestion `{id, docId, status, kind, claim | event}` or a flat claim record. */
+export function readClaim(item: unknown): ClaimView | undefined {
+  if (!isObj(item)) return undefined;
+  const id = str(item.id);
   if (!id) return undefined;
+  const inner = isObj(item.claim) ? item.claim : isObj(item.event) ? item.event : {};
+  const o: Record<string, unknown> = { ...inner, ...item };
+  if (isObj(inner.quote)) o.quote = inner.quote;
   const q = isObj(o.quote) ? o.quote : isObj(o.span) ? o.span : o;
+  const parties = [...arr(inner.actors), ...arr(inner.targets)]
+    .map((p) => (isObj(p) ? (ref(pick(p, 'actor', 'id')) ?? str(pick(p, 'text', 'name'))) : str(p)))
+    .filter((x): x is string => !!x);
   return {
     id,
-    actor: ref(pick(o, 'actor', 'actorId')),
+    kind: str(item.kind) ?? (isObj(item.event) ? 'event' : 'claim'),
+    eventType: isObj(item.event) ? str(inner.type) : undefined,
+    parties: parties.length ? parties : undefined,
+    actor: ref(pick(o, 'actor', 'actorId')) ?? parties[0],
     issue: ref(pick(o, 'issue', 'issueId')),
     direction: str(pick(o, 'direction', 'kind', 'type')),
     position: num(o.position),
@@ -58,7 +74,7 @@ export function readClaim(o: unknown): ClaimView | undefined {
     quote: str(pick(q, 'text', 'quote')) ?? str(o.quote),
     start: num(pick(q, 'start', 'offset')),
     end: num(pick(q, 'end')),
-    document: ref(pick(o, 'document', 'documentId', 'doc', 'source', 'sourceId')),
+    document: ref(pick(o, 'docId', 'document', 'documentId', 'doc', 'source', 'sourceId')),
     date: str(pick(o, 'date', 'asOf')),
     confidence: num(o.confidence),
     status: status(pick(o, 'status', 'decision', 'review')),
@@ -66,7 +82,7 @@ export function readClaim(o: unknown): ClaimView | undefined {
 }
 
 export function readClaims(body: unknown): ClaimView[] {
-  return unwrapList<unknown>(body, 'claims')
+  return unwrapList<unknown>(body, 'suggestions')
     .map(readClaim)
     .filter((c): c is ClaimView => !!c);
 }

@@ -1,7 +1,8 @@
 /**
- * Reader for GMCR stability results (src/engines/gmcr) in the shape `redline stability --json` prints:
- * options with owners, decision makers, states with their Y/N pattern, per concept and player a boolean per
- * state, equilibria per concept as state numbers, and an optional status-quo analysis.
+ * Reader for GMCR stability results (src/engines/gmcr). Two presentations are read: the one
+ * `redline stability --json` prints (per concept and player a boolean per state, equilibria per concept as
+ * state numbers, the engine's status-quo analysis) and the per-state one of docs/api.md (each state carrying
+ * `stability: {concept: {dm: boolean}}`, `equilibria: [concept]` and `statusQuo: {state, paths}`).
  */
 import { arr, isObj, num, pick, ref, str, strings, unwrap } from './normalize.js';
 
@@ -59,12 +60,31 @@ export function readStability(body: unknown): StabilityView {
 
   const stability = isObj(r.stability) ? r.stability : {};
   const equilibria = isObj(r.equilibria) ? r.equilibria : {};
-  const concepts = Object.keys(stability).length ? Object.keys(stability) : Object.keys(equilibria);
+  const perState = arr(r.states).some((x) => isObj(x) && isObj(x.stability));
+  const concepts = arr(r.concepts).length
+    ? arr(r.concepts).map(String)
+    : Object.keys(stability).length
+      ? Object.keys(stability)
+      : Object.keys(equilibria);
   const states: StabilityState[] = arr(r.states)
     .filter(isObj)
     .map((s, k) => {
-      const number = num(pick(s, 'state', 'number')) ?? k + 1;
+      const number = num(pick(s, 'state', 'number', 'id')) ?? k + 1;
       const marks = new Map<string, Map<string, boolean>>();
+      if (perState) {
+        const own = isObj(s.stability) ? s.stability : {};
+        for (const c of concepts)
+          marks.set(
+            c,
+            new Map(Object.entries(isObj(own[c]) ? own[c] : {}).map(([dm, b]) => [dm, Boolean(b)])),
+          );
+        return {
+          id: str(s.id) ?? String(number),
+          bits: (str(pick(s, 'bits', 'yn', 'pattern')) ?? '').split(''),
+          marks,
+          equilibria: arr(s.equilibria).map(String),
+        };
+      }
       for (const c of concepts) {
         const perPlayer = isObj(stability[c]) ? stability[c] : {};
         marks.set(c, new Map(Object.entries(perPlayer).map(([p, v]) => [p, Boolean(arr(v)[k])])));
@@ -79,26 +99,38 @@ export function readStability(body: unknown): StabilityView {
     });
 
   const sq = isObj(r.statusQuo) ? r.statusQuo : undefined;
-  const paths = sq
-    ? arr(sq.reached)
-        .filter(isObj)
-        .filter((x) => (num(x.steps) ?? 0) > 0)
-        .map((x) => {
-          const imp = arr(x.improvementPath);
-          const path = imp.length ? imp : arr(x.path);
-          return {
-            to: String(x.state),
-            steps: path.filter(isObj).map((step) => String(step.to)),
-            improvement: imp.length > 0,
-          };
-        })
-    : [];
+  const presentedPaths = arr(sq?.paths)
+    .filter(isObj)
+    .map((p) => {
+      const ids = arr(pick(p, 'path', 'steps')).map(String);
+      return {
+        to: String(p.to),
+        steps: ids[0] === str(pick(sq!, 'state', 'from')) ? ids.slice(1) : ids,
+        improvement: false,
+      };
+    });
+  const paths = presentedPaths.length
+    ? presentedPaths
+    : sq
+      ? arr(sq.reached)
+          .filter(isObj)
+          .filter((x) => (num(x.steps) ?? 0) > 0)
+          .map((x) => {
+            const imp = arr(x.improvementPath);
+            const path = imp.length ? imp : arr(x.path);
+            return {
+              to: String(x.state),
+              steps: path.filter(isObj).map((step) => String(step.to)),
+              improvement: imp.length > 0,
+            };
+          })
+      : [];
   return {
     options,
     dms,
     concepts,
     states,
-    statusQuo: sq ? str(sq.from) : undefined,
+    statusQuo: sq ? str(pick(sq, 'from', 'state')) : undefined,
     paths,
     warnings: strings(r.warnings),
   };

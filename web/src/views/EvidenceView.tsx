@@ -15,10 +15,15 @@ import { EmptyState, ErrorState, Loaded, Loading } from '../components/States.js
 
 export default function EvidenceView() {
   const { case: c, caseId, colors, reload: reloadCase } = useCase();
-  const [filters, setFilters] = useState({ status: 'pending', actor: '', issue: '', q: '' });
+  const [filters, setFilters] = useState({ status: 'suggested', kind: '', actor: '', issue: '', q: '' });
   const claims = useApi(
-    (s) => endpoints.claims(caseId, { status: filters.status || undefined }, s),
-    [caseId, filters.status],
+    (s) =>
+      endpoints.suggestions(
+        caseId,
+        { status: filters.status || undefined, kind: filters.kind || undefined },
+        s,
+      ),
+    [caseId, filters.status, filters.kind],
   );
   const timeline = useApi((s) => endpoints.timeline(caseId, s), [caseId]);
   const [selected, setSelected] = useState<ClaimView>();
@@ -44,7 +49,7 @@ export default function EvidenceView() {
     setBusy(claim.id);
     setActionError(undefined);
     try {
-      await endpoints.reviewClaim(caseId, claim.id, decision);
+      await endpoints.review(caseId, claim.id, decision);
       claims.reload();
       timeline.reload();
       if (decision === 'accept') reloadCase();
@@ -68,10 +73,18 @@ export default function EvidenceView() {
             onChange={(e) => setFilters({ ...filters, status: e.target.value })}
             data-testid="claim-status"
           >
-            <option value="pending">Pending review</option>
+            <option value="suggested">To review</option>
             <option value="accepted">Accepted</option>
             <option value="rejected">Rejected</option>
             <option value="">All</option>
+          </select>
+        </label>
+        <label className="field">
+          <span>Kind</span>
+          <select value={filters.kind} onChange={(e) => setFilters({ ...filters, kind: e.target.value })}>
+            <option value="">Claims and events</option>
+            <option value="claim">Stance claims</option>
+            <option value="event">Events</option>
           </select>
         </label>
         <label className="field">
@@ -108,9 +121,9 @@ export default function EvidenceView() {
       </section>
       {actionError && <ErrorState error={actionError} what="Reviewing the claim" />}
       <div className="evidence-grid">
-        <section className="card claims" aria-label="Stance claims">
+        <section className="card claims" aria-label="Suggested updates">
           <header className="card-head">
-            <h3>Stance claims</h3>
+            <h3>Suggested updates</h3>
             <span className="muted small">{list.length} shown</span>
           </header>
           <Loaded state={claims} what="Claims">
@@ -136,7 +149,13 @@ export default function EvidenceView() {
                             aria-hidden="true"
                           />
                           <strong>{x.actor ? actorName(c, x.actor) : 'unknown actor'}</strong>
-                          {x.direction && <span className="tag">{x.direction}</span>}
+                          {x.kind === 'event' ? (
+                            <span className="tag tag-event">
+                              event{x.eventType ? `: ${x.eventType}` : ''}
+                            </span>
+                          ) : (
+                            x.direction && <span className="tag">{x.direction}</span>
+                          )}
                           {x.issue && <span className="muted small">{issueName(c, x.issue)}</span>}
                           {x.redLine && <span className="tag tag-cross">red line</span>}
                         </span>
