@@ -134,3 +134,19 @@ describe('redline forecast --skip-incomplete', () => {
     expect(json.forecasts[0].results[0].outcome[0]).toBeCloseTo(45, 10);
   });
 });
+
+describe('redline forecast --trajectory', () => {
+  it('returns the BDM rounds: the initial state and 8 rounds', async () => {
+    const r = await run(
+      'forecast',
+      fixture('cli-cases/three-actors.yaml'),
+      '--model',
+      'bdm',
+      '--trajectory',
+      '--json',
+    );
+    const result = JSON.parse(r.out).forecasts[0].results[0];
+    expect(result.outcomes).toHaveLength(9);
+    expect(result.rounds[0]).toEqual([[20], [50], [80]]);
+  });
+});
