@@ -47,18 +47,17 @@ export function challengerView(model: SmpModel, state: SmpState, h: number, i: n
 }
 
 /**
- * h's estimate, for actor k, of the consequences of i challenging j (SMP.md §6): the principals' votes,
- * then each third party's vote given the "little contest" it would join, then i's expected gain.
+ * P_ij, h's estimate that i prevails over j (SMP.md §6 steps 1–3): the principals' votes, then each third
+ * party's vote given the "little contest" it would join.
  */
-export function probEduChlg(
+export function contestProbability(
   model: SmpModel,
   state: SmpState,
   h: number,
-  k: number,
   i: number,
   j: number,
-  view: ChallengerView = challengerView(model, state, h, i),
-): ChallengeValue {
+  view: ChallengerView,
+): number {
   const { n, params } = model;
   const vote = voteFunction(params.votingRule);
   const w = model.challengeWeight;
@@ -118,16 +117,42 @@ export function probEduChlg(
     if (tv > 0) cij += tv;
     else cji -= tv;
   }
-  const pij = cij / (cij + cji);
-  const uki = k === i ? own[i]! : estUtil(model, state, h, k, i);
-  const ukj = k === i ? uij : estUtil(model, state, h, k, j);
+  return cij / (cij + cji);
+}
+
+/** ΔEU for k of i challenging j, given P_ij (SMP.md §6 steps 4–5): a sum of two utilities. */
+export function challengeGain(
+  model: SmpModel,
+  state: SmpState,
+  h: number,
+  k: number,
+  i: number,
+  j: number,
+  pij: number,
+): number {
+  const uki = estUtil(model, state, h, k, i);
+  const ukj = estUtil(model, state, h, k, j);
   const euSq = uki + ukj;
   const euVict = 2 * uki;
   const euContest = pij * 2 * uki + (1 - pij) * 2 * ukj;
   const sj = model.totalSalience[j]!;
   // j's total salience stands for the probability that j resists.
   const euChlg = (1 - sj) * euVict + sj * euContest;
-  return { prob: pij, gain: euChlg - euSq };
+  return euChlg - euSq;
+}
+
+/** h's estimate, for actor k, of the consequences of i challenging j (SMP.md §6): (P_ij, ΔEU). */
+export function probEduChlg(
+  model: SmpModel,
+  state: SmpState,
+  h: number,
+  k: number,
+  i: number,
+  j: number,
+  view: ChallengerView = challengerView(model, state, h, i),
+): ChallengeValue {
+  const prob = contestProbability(model, state, h, i, j, view);
+  return { prob, gain: challengeGain(model, state, h, k, i, j, prob) };
 }
 
 /** A bargain between initiator i and receiver j: the point offered to each (flat K-vectors on [0,1]). */

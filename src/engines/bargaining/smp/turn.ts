@@ -3,7 +3,14 @@
  * bargains are queued, each actor resolves its queue by a probabilistic Condorcet election, all move at once.
  */
 import type { Random } from '../../../kit/random.js';
-import { challengerView, interpolateBargain, probEduChlg, type Bargain } from './challenge.js';
+import {
+  challengeGain,
+  challengerView,
+  contestProbability,
+  interpolateBargain,
+  probEduChlg,
+  type Bargain,
+} from './challenge.js';
 import { scalarPce } from './pce.js';
 import { setupState, type SmpModel, type SmpState } from './state.js';
 import { distance, utility } from './utility.js';
@@ -21,7 +28,8 @@ export function chooseTarget(
   const view = challengerView(model, state, i, i);
   for (let j = 0; j < model.n; j++) {
     if (j === i) continue;
-    const { prob, gain } = probEduChlg(model, state, i, i, i, j, view);
+    const prob = contestProbability(model, state, i, i, j, view);
+    const gain = challengeGain(model, state, i, i, i, j, prob);
     if (gain > bestGain) {
       bestGain = gain;
       best = { target: j, prob };
