@@ -1,0 +1,373 @@
+/**
+ * Reading article inputs: files, folders (recursive), JSON Lines, and standard input ("-"). Each document
+ * comes out as an article or as a located failure (too large, binary, invalid UTF-8, empty, bad JSON,
+ * over-long line) so a batch can report it and carry on. Memory stays bounded: whole documents are read only
+ * below `maxBytes`, JSON Lines are streamed and a line longer than `maxLineBytes` is skipped unread.
+ */
+import { createReadStream } from 'node:fs';
+import { readFile, readdir, stat } from 'node:fs/promises';
+import { extname, join } from 'node:path';
+import type { Readable } from 'node:stream';
+import { parse as parseYaml } from 'yaml';
+import { findArticleDate, type ArticleInput } from '../../index.js';
+import { firstInvalidUtf8, looksBinary } from './guards.js';
+import { extractHtml, isoDay } from './html.js';
+
+export type InputFormat = 'text' | 'markdown' | 'html' | 'jsonl';
+
+export type InputItem =
+  | { ok: true; origin: string; format: InputFormat; article: ArticleInput }
+  | { ok: false; origin: string; code: string; message: string; hint?: string };
+
+export interface ReadOptions {
+  /** Largest whole document read (text, Markdown, HTML, stdin), in bytes. */
+  maxBytes?: number;
+  /** Longest JSON Lines record, in bytes. */
+  maxLineBytes?: number;
+  stdin?: Readable;
+}
+
+export const READ_DEFAULTS = { maxBytes: 10 * 1024 * 1024, maxLineBytes: 4 * 1024 * 1024 };
+
+const EXTENSIONS: Record<string, InputFormat> = {
+  '.txt': 'text',
+  '.text': 'text',
+  '.md': 'markdown',
+  '.markdown': 'markdown',
+  '.html': 'html',
+  '.htm': 'html',
+  '.xhtml': 'html',
+  '.jsonl': 'jsonl',
+  '.ndjson': 'jsonl',
+};
+
+const fail = (origin: string, code: string, message: string, hint?: string): InputItem => ({
+  ok: false,
+  origin,
+  code,
+  message,
+  ...(hint ? { hint } : {}),
+});
+
+/** Every document in `paths`, in order (folders sorted by name). */
+export async function* readInputs(
+  paths: readonly string[],
+  options: ReadOptions = {},
+): AsyncGenerator<InputItem> {
+  const opts = { ...READ_DEFAULTS, ...options };
+  for (const p of paths) {
+    if (p === '-') {
+      yield* readStdin(opts.stdin ?? process.stdin, opts);
+      continue;
+    }
+    let st;
+    try {
+      st = await stat(p);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      yield fail(
+        p,
+        'not_found',
+        code === 'ENOENT' ? 'no such file or folder' : `cannot read: ${code ?? String(e)}`,
+        'check the path',
+      );
+      continue;
+    }
+    if (st.isDirectory()) for await (const f of walk(p)) yield* readFileInput(f, opts);
+    else yield* readFileInput(p, opts);
+  }
+}
+
+async function* walk(dir: string): AsyncGenerator<string> {
+  let entries;
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  for (const e of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+    if (e.name.startsWith('.')) continue;
+    const full = join(dir, e.name);
+    if (e.isDirectory()) yield* walk(full);
+    else if (e.isFile()) yield full;
+  }
+}
+
+async function* readFileInput(
+  path: string,
+  opts: typeof READ_DEFAULTS & ReadOptions,
+): AsyncGenerator<InputItem> {
+  const ext = extname(path).toLowerCase();
+  const format = EXTENSIONS[ext];
+  if (format === 'jsonl') {
+    yield* readJsonLines(createReadStream(path), path, opts);
+    return;
+  }
+  let size: number;
+  try {
+    size = (await stat(path)).size;
+  } catch (e) {
+    yield fail(path, 'unreadable', `cannot read: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+    return;
+  }
+  if (size > opts.maxBytes) {
+    yield fail(
+      path,
+      'too_large',
+      `${(size / 1048576).toFixed(1)} MB is over the ${(opts.maxBytes / 1048576).toFixed(0)} MB limit for one article`,
+      'split the file, or give articles as JSON Lines (one record per line)',
+    );
+    return;
+  }
+  const buf = await readFile(path);
+  const decoded = decode(buf, path);
+  if (!decoded.ok) {
+    yield decoded.item;
+    return;
+  }
+  const guessed = format ?? (/^\s*</.test(decoded.text.slice(0, 200)) ? 'html' : 'text');
+  yield toArticle(path, guessed, decoded.text);
+}
+
+function decode(
+  buf: Uint8Array,
+  origin: string,
+): { ok: true; text: string } | { ok: false; item: InputItem } {
+  if (looksBinary(buf.subarray(0, 8192)))
+    return {
+      ok: false,
+      item: fail(
+        origin,
+        'binary',
+        'binary data (NUL or control bytes), not text',
+        'give .txt, .md, .html or .jsonl files',
+      ),
+    };
+  const bad = firstInvalidUtf8(buf);
+  if (bad >= 0)
+    return {
+      ok: false,
+      item: fail(
+        origin,
+        'invalid_utf8',
+        `invalid UTF-8 at byte ${bad}`,
+        'convert the file to UTF-8 (e.g. iconv -f windows-1252 -t utf-8)',
+      ),
+    };
+  const text = new TextDecoder('utf-8').decode(buf).replace(/^\uFEFF/, '');
+  if (text.trim().length === 0) return { ok: false, item: fail(origin, 'empty', 'the document is empty') };
+  return { ok: true, text };
+}
+
+/** Builds the article for one decoded document, reading metadata the format carries. */
+export function toArticle(origin: string, format: InputFormat, text: string): InputItem {
+  if (format === 'html') {
+    const x = extractHtml(text);
+    if (!x.text.trim()) return fail(origin, 'empty', 'no article text found in the HTML');
+    return { ok: true, origin, format, article: { text: x.text, ...pick(x) } };
+  }
+  if (format === 'markdown') {
+    const fm = /^---\r?\n([\s\S]*?)\r?\n---\r?\n/.exec(text);
+    if (fm) {
+      let meta: Record<string, unknown> = {};
+      try {
+        const parsed: unknown = parseYaml(fm[1]!);
+        if (parsed && typeof parsed === 'object') meta = parsed as Record<string, unknown>;
+      } catch {
+        /* front matter that is not YAML is kept as text */
+      }
+      return { ok: true, origin, format, article: { text: text.slice(fm[0].length), ...metadata(meta) } };
+    }
+    return { ok: true, origin, format, article: { text } };
+  }
+  // Plain text: optional "Title:", "Date:", "Source:", "URL:" header lines before the first blank line.
+  const header = /^((?:(?:title|date|published|source|publisher|url|link)\s*:[^\n]*\n)+)\s*\n/i.exec(text);
+  if (header) {
+    const meta: Record<string, unknown> = {};
+    for (const line of header[1]!.split('\n')) {
+      const m = /^(\w+)\s*:\s*(.*)$/.exec(line.trim());
+      if (m) meta[m[1]!.toLowerCase()] = m[2];
+    }
+    return { ok: true, origin, format, article: { text: text.slice(header[0].length), ...metadata(meta) } };
+  }
+  return { ok: true, origin, format, article: { text } };
+}
+
+const pick = (x: { title?: string; date?: string; publisher?: string; url?: string }) => ({
+  ...(x.title ? { title: x.title } : {}),
+  ...(x.date ? { date: x.date } : {}),
+  ...(x.publisher ? { publisher: x.publisher } : {}),
+  ...(x.url ? { url: x.url } : {}),
+});
+
+/** Metadata from a record with common field names (title/headline, date/published, publisher/source, url/link). */
+export function metadata(r: Record<string, unknown>): Partial<ArticleInput> {
+  const str = (...keys: string[]) => {
+    for (const k of keys) {
+      const v = r[k];
+      if (typeof v === 'string' && v.trim()) return v.trim();
+      if (v instanceof Date && !Number.isNaN(v.getTime())) return v.toISOString();
+    }
+    return undefined;
+  };
+  const rawDate = str('date', 'published', 'publishedAt', 'published_at', 'datePublished', 'seendate');
+  const date = rawDate ? (isoDay(rawDate) ?? findArticleDate(rawDate) ?? compactDate(rawDate)) : undefined;
+  const title = str('title', 'headline');
+  const publisher = str('publisher', 'source', 'site', 'domain');
+  const url = str('url', 'link');
+  return {
+    ...pick({
+      ...(title ? { title } : {}),
+      ...(date ? { date } : {}),
+      ...(publisher ? { publisher } : {}),
+      ...(url ? { url } : {}),
+    }),
+  };
+}
+
+/** GDELT-style 20250816T090000Z or 20250816. */
+function compactDate(v: string): string | undefined {
+  const m = /^(\d{4})(\d{2})(\d{2})/.exec(v);
+  return m ? `${m[1]}-${m[2]}-${m[3]}` : undefined;
+}
+
+async function* readStdin(
+  stream: Readable,
+  opts: typeof READ_DEFAULTS & ReadOptions,
+): AsyncGenerator<InputItem> {
+  // Peek the first chunk: JSON Lines when it opens with "{", otherwise one document.
+  const it = stream[Symbol.asyncIterator]() as AsyncIterator<Buffer | string>;
+  const first = await it.next();
+  if (first.done) {
+    yield fail('stdin', 'empty', 'standard input is empty');
+    return;
+  }
+  const head = toBuf(first.value);
+  async function* rest(): AsyncGenerator<Buffer> {
+    yield head;
+    for (let r = await it.next(); !r.done; r = await it.next()) yield toBuf(r.value);
+  }
+  if (/^\s*\{/.test(head.subarray(0, 64).toString('utf8'))) {
+    yield* readJsonLines(rest(), 'stdin', opts);
+    return;
+  }
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for await (const c of rest()) {
+    total += c.length;
+    if (total > opts.maxBytes) {
+      yield fail(
+        'stdin',
+        'too_large',
+        `standard input is over the ${(opts.maxBytes / 1048576).toFixed(0)} MB limit for one article`,
+        'give articles as JSON Lines',
+      );
+      return;
+    }
+    chunks.push(c);
+  }
+  const decoded = decode(Buffer.concat(chunks), 'stdin');
+  if (!decoded.ok) yield decoded.item;
+  else yield toArticle('stdin', /^\s*</.test(decoded.text.slice(0, 200)) ? 'html' : 'text', decoded.text);
+}
+
+const toBuf = (c: Buffer | string) => (typeof c === 'string' ? Buffer.from(c, 'utf8') : c);
+
+/** JSON Lines, streamed with a bounded line buffer. */
+async function* readJsonLines(
+  stream: AsyncIterable<Buffer | string>,
+  origin: string,
+  opts: typeof READ_DEFAULTS & ReadOptions,
+): AsyncGenerator<InputItem> {
+  let parts: Buffer[] = [];
+  let length = 0;
+  let lineNo = 1;
+  let skipping = false;
+  let records = 0;
+  const finish = function* (): Generator<InputItem> {
+    const where = `${origin}:${lineNo}`;
+    if (skipping) {
+      yield fail(
+        where,
+        'line_too_long',
+        `record longer than ${(opts.maxLineBytes / 1048576).toFixed(0)} MB; skipped`,
+        'put one article per line, without embedded files',
+      );
+    } else if (length > 0) {
+      const buf = Buffer.concat(parts, length);
+      const decoded = decode(buf, where);
+      if (!decoded.ok) {
+        if ((decoded.item as { code: string }).code !== 'empty') yield decoded.item;
+      } else yield parseRecord(where, decoded.text);
+      records++;
+    }
+    parts = [];
+    length = 0;
+    skipping = false;
+    lineNo++;
+  };
+  try {
+    for await (const raw of stream) {
+      let chunk = toBuf(raw);
+      for (let nl = chunk.indexOf(10); nl >= 0; nl = chunk.indexOf(10)) {
+        if (!skipping) {
+          if (length + nl > opts.maxLineBytes) skipping = true;
+          else {
+            parts.push(chunk.subarray(0, nl));
+            length += nl;
+          }
+        }
+        yield* finish();
+        chunk = chunk.subarray(nl + 1);
+      }
+      if (!skipping) {
+        if (length + chunk.length > opts.maxLineBytes) {
+          skipping = true;
+          parts = [];
+          length = 0;
+        } else {
+          parts.push(chunk);
+          length += chunk.length;
+        }
+      }
+    }
+  } catch (e) {
+    yield fail(origin, 'unreadable', `cannot read: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+    return;
+  }
+  if (length > 0 || skipping) yield* finish();
+  if (records === 0 && lineNo <= 2) yield fail(origin, 'empty', 'no records');
+}
+
+function parseRecord(origin: string, line: string): InputItem {
+  let r: unknown;
+  try {
+    r = JSON.parse(line);
+  } catch (e) {
+    return fail(
+      origin,
+      'bad_json',
+      `not valid JSON: ${(e as Error).message}`,
+      'each line must be one JSON object',
+    );
+  }
+  if (!r || typeof r !== 'object' || Array.isArray(r))
+    return fail(origin, 'bad_record', 'the line is not a JSON object');
+  const rec = r as Record<string, unknown>;
+  const text = ['text', 'content', 'body', 'article']
+    .map((k) => rec[k])
+    .find((v): v is string => typeof v === 'string');
+  const html = typeof rec.html === 'string' ? rec.html : undefined;
+  if (!text && !html)
+    return fail(origin, 'no_text', 'the record has no "text" (or "content", "body", "html") field');
+  const base =
+    html && !text
+      ? toArticle(origin, 'html', html)
+      : ({ ok: true, origin, format: 'jsonl', article: { text: text! } } as InputItem);
+  if (!base.ok) return base;
+  return {
+    ...base,
+    format: 'jsonl',
+    article: { ...base.article, ...metadata(rec), ...(typeof rec.id === 'string' ? { id: rec.id } : {}) },
+  };
+}
