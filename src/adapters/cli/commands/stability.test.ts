@@ -48,6 +48,27 @@ describe('redline stability', () => {
     expect(si.inverse.counts.Nash).toBe(240);
   });
 
+  it('uses coalitions stated in the case (compared with everyone alone) unless --coalitions none', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'redline-gmcr-'));
+    const file = join(dir, 'grand.yaml');
+    writeFileSync(
+      file,
+      readFileSync(fx('cases/prisoners.yaml'), 'utf8').replace(
+        '    statusQuo:',
+        '    coalitions: [[one, two]]\n    statusQuo:',
+      ),
+    );
+    const grand = await json(file, '--concepts', 'Nash');
+    expect(grand.players).toEqual([{ name: 'Prisoner One + Prisoner Two', members: ['one', 'two'] }]);
+    // Acting as one, the prisoners leave mutual defection (1: payoffs 2, 2) for mutual cooperation (4: 3, 3);
+    // the Pareto-optimal states 2 (1, 4), 3 (4, 1) and 4 have no move that betters both.
+    expect(grand.equilibria.Nash).toEqual([2, 3, 4]);
+    expect(grand.coalitions.lost.Nash).toEqual([1]);
+    const alone = await json(file, '--concepts', 'Nash', '--coalitions', 'none');
+    expect(alone.players).toHaveLength(2);
+    expect(alone.equilibria.Nash).toEqual([1]);
+  });
+
   it('writes the conflict as a .gmcr file that reads back to the same equilibria', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'redline-gmcr-'));
     const out = join(dir, 'prisoners.gmcr');

@@ -61,7 +61,7 @@ export function register(program: Command): void {
     .option('--concepts <list>', `comma-separated subset of ${STABILITY_CONCEPTS.join(',')}`)
     .option(
       '--coalitions <partition>',
-      'analyse with coalitions, e.g. "[1,2],3" (GMCR+ numbering) or "us+eu"',
+      'analyse with coalitions, e.g. "[1,2],3" (GMCR+ numbering) or "us+eu"; "none" ignores coalitions stated in the file',
     )
     .option(
       '--status-quo [state]',
@@ -94,7 +94,8 @@ export function register(program: Command): void {
       let partition: number[][] | undefined = model.coalitions?.some((g) => g.length > 1)
         ? model.coalitions
         : undefined;
-      if (opts.coalitions) {
+      if (opts.coalitions === 'none') partition = undefined;
+      else if (opts.coalitions) {
         const p = parsePartition(opts.coalitions, model);
         if (!p.ok) throw new CliError(`--coalitions: ${p.message}`, EXIT.usage);
         partition = p.partition;
@@ -338,6 +339,8 @@ function render(model: GmcrModel, r: StabilityResult): void {
       `${model.name ?? model.id ?? 'conflict'}: ${model.dms.length} decision makers, ${model.m} options, ${model.n} feasible states`,
     ),
   );
+  if (r.players.some((p) => p.members.length > 1))
+    print(`players: ${r.players.map((p) => p.name).join(' | ')}`);
   print(
     color.dim(
       `sanctions: ${r.settings.sanctions}; SEQ+SIM = SEQ ${r.settings.seqSim === 'and' ? 'and' : 'or'} SIM; ✓ stable, · unstable, E equilibrium`,
