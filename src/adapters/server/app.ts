@@ -10,7 +10,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
 import type { Store } from '../store/index.js';
 import type { JobQueue } from '../jobs/index.js';
-import { CaseCache, type ServerContext } from './context.js';
+import { CaseCache, ResultCache, type ServerContext } from './context.js';
 import { notFound, sendProblem } from './errors.js';
 import { registerSecurity, type AuthOptions } from './security.js';
 import { toOpenApiSchema, zodValidatorCompiler } from './zod-compiler.js';
@@ -51,6 +51,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     store: options.store,
     jobs: options.jobs,
     cases: new CaseCache(options.store),
+    results: new ResultCache(),
   };
   registerSecurity(app, options.store, options.auth ?? { required: false });
 

@@ -8,6 +8,31 @@ export interface ServerContext {
   store: Store;
   jobs: JobQueue;
   cases: CaseCache;
+  results: ResultCache;
+}
+
+/**
+ * Serialised analysis results by (case id, version, route, parameters). The engines are pure functions of a
+ * saved version and the parameters, so a result computed once stays right until the case gets a new version
+ * (a new key); least recently used entries are dropped beyond the capacity.
+ */
+export class ResultCache {
+  private readonly entries = new Map<string, string>();
+  constructor(private readonly capacity = 500) {}
+
+  get(key: string, compute: () => string): string {
+    const hit = this.entries.get(key);
+    if (hit !== undefined) {
+      // Refresh recency: Map keeps insertion order.
+      this.entries.delete(key);
+      this.entries.set(key, hit);
+      return hit;
+    }
+    const value = compute();
+    if (this.entries.size >= this.capacity) this.entries.delete(this.entries.keys().next().value!);
+    this.entries.set(key, value);
+    return value;
+  }
 }
 
 /**

@@ -42,8 +42,14 @@ function withScenario(c: Case, scenario: string | undefined): Case {
 }
 
 export function registerAnalysisRoutes(app: FastifyInstance, ctx: ServerContext): void {
-  const load = async (id: string, scenario?: string) =>
-    withScenario((await ctx.cases.current(id)).case, scenario);
+  /** The case (scenario applied) and a cache key naming its saved version: results are pure in both. */
+  const load = async (id: string, scenario?: string) => {
+    const { case: c, version } = await ctx.cases.current(id);
+    return {
+      c: withScenario(c, scenario),
+      key: (route: string, params: unknown) => JSON.stringify([id, version, route, params]),
+    };
+  };
   const json = (value: unknown) => toJson(value);
 
   app.get(
@@ -58,8 +64,11 @@ export function registerAnalysisRoutes(app: FastifyInstance, ctx: ServerContext)
     },
     async (req, reply) => {
       const q = req.query as z.infer<typeof CheckQuery>;
-      const c = await load((req.params as Id).id, q.scenario);
-      return reply.type('application/json').send(json(checkProposal(c, q.proposal, { asOf: q.asOf })));
+      const { c, key } = await load((req.params as Id).id, q.scenario);
+      const body = ctx.results.get(key('check', q), () =>
+        json(checkProposal(c, q.proposal, { asOf: q.asOf })),
+      );
+      return reply.type('application/json').send(body);
     },
   );
 
@@ -68,8 +77,11 @@ export function registerAnalysisRoutes(app: FastifyInstance, ctx: ServerContext)
     { schema: { tags, summary: 'Diff of two proposals', params: CaseIdParams, querystring: DiffQuery } },
     async (req, reply) => {
       const q = req.query as z.infer<typeof DiffQuery>;
-      const c = await load((req.params as Id).id, q.scenario);
-      return reply.type('application/json').send(json(diffProposals(c, q.from, q.to, { asOf: q.asOf })));
+      const { c, key } = await load((req.params as Id).id, q.scenario);
+      const body = ctx.results.get(key('diff', q), () =>
+        json(diffProposals(c, q.from, q.to, { asOf: q.asOf })),
+      );
+      return reply.type('application/json').send(body);
     },
   );
 
@@ -78,8 +90,9 @@ export function registerAnalysisRoutes(app: FastifyInstance, ctx: ServerContext)
     { schema: { tags, summary: 'Zone of agreement', params: CaseIdParams, querystring: ZopaQuery } },
     async (req, reply) => {
       const q = req.query as z.infer<typeof ZopaQuery>;
-      const c = await load((req.params as Id).id, q.scenario);
-      return reply.type('application/json').send(json(zoneOfAgreement(c, { asOf: q.asOf })));
+      const { c, key } = await load((req.params as Id).id, q.scenario);
+      const body = ctx.results.get(key('zopa', q), () => json(zoneOfAgreement(c, { asOf: q.asOf })));
+      return reply.type('application/json').send(body);
     },
   );
 
@@ -128,11 +141,12 @@ export function registerAnalysisRoutes(app: FastifyInstance, ctx: ServerContext)
     },
     async (req, reply) => {
       const q = req.query as z.infer<typeof StabilityQuery>;
-      const c = await load((req.params as Id).id);
+      const { c, key } = await load((req.params as Id).id);
       try {
-        return reply
-          .type('application/json')
-          .send(json(stabilityReport(c, { conflict: q.conflict, concepts: parseConcepts(q.concepts) })));
+        const body = ctx.results.get(key('stability', q), () =>
+          json(stabilityReport(c, { conflict: q.conflict, concepts: parseConcepts(q.concepts) })),
+        );
+        return reply.type('application/json').send(body);
       } catch (e) {
         if (e instanceof StabilityInputError)
           throw new Problem(

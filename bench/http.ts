@@ -1,0 +1,107 @@
+/**
+ * HTTP benchmark (issue 6): red-line check and proposal diff on the example case through `redline serve`,
+ * autocannon on loopback with 50 connections. Targets: ≥ 2,000 requests/s with p99 < 50 ms for each.
+ * The server runs in its own process (as users run it); its peak memory is read from /proc.
+ * Run: npx tsx bench/http.ts [--duration 10]
+ */
+import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+
+interface Histogram {
+  average: number;
+  mean: number;
+  p50: number;
+  p90: number;
+  p99: number;
+  max: number;
+}
+interface Result {
+  requests: Histogram & { total: number };
+  latency: Histogram;
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+  duration: number;
+}
+type Autocannon = (opts: {
+  url: string;
+  connections: number;
+  duration: number;
+  pipelining?: number;
+}) => Promise<Result>;
+
+const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
+const duration = Number(process.argv[process.argv.indexOf('--duration') + 1]) || 10;
+const CONNECTIONS = 50;
+const TARGET_RPS = 2000;
+const TARGET_P99_MS = 50;
+
+const example = parse(
+  readFileSync(new URL('../examples/ukraine-2025/case.yaml', import.meta.url), 'utf8'),
+) as {
+  id: string;
+  proposals: { id: string }[];
+};
+const [p0, p1] = example.proposals.map((p) => p.id);
+if (!p0 || !p1) throw new Error('the example case needs two proposals');
+
+const dataDir = mkdtempSync(join(tmpdir(), 'redline-bench-'));
+const bin = fileURLToPath(new URL('../bin/redline.js', import.meta.url));
+const server = spawn(process.execPath, [bin, 'serve', '--port', '0', '--data', dataDir], {
+  env: { ...process.env, DATABASE_URL: '', NO_COLOR: '1' },
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
+const base = await new Promise<string>((resolve, reject) => {
+  let text = '';
+  server.stdout!.on('data', (d: Buffer) => {
+    text += d.toString();
+    const m = /running at (http:\/\/\S+)/.exec(text);
+    if (m && text.includes('Press Ctrl+C')) resolve(m[1]!.replace('localhost', '127.0.0.1'));
+  });
+  server.on('exit', (code) => reject(new Error(`server exited with ${code}: ${text}`)));
+});
+
+const peakMemoryMb = (): number => {
+  const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${server.pid}/status`, 'utf8'));
+  return m ? Number(m[1]) / 1024 : Number.NaN;
+};
+
+const routes = [
+  { name: 'check', url: `${base}/api/cases/${example.id}/check?proposal=${p1}` },
+  { name: 'diff', url: `${base}/api/cases/${example.id}/diff?from=${p0}&to=${p1}` },
+];
+
+console.log(
+  `redline serve (SQLite) at ${base}; autocannon ${CONNECTIONS} connections, ${duration} s per route`,
+);
+let pass = true;
+try {
+  for (const r of routes) {
+    // Warm up: JIT and the case cache.
+    await autocannon({ url: r.url, connections: 10, duration: 2 });
+    const res = await autocannon({ url: r.url, connections: CONNECTIONS, duration });
+    const ok =
+      res.requests.average >= TARGET_RPS &&
+      res.latency.p99 < TARGET_P99_MS &&
+      res.errors === 0 &&
+      res.non2xx === 0;
+    pass &&= ok;
+    console.log(
+      `${r.name.padEnd(6)} ${res.requests.average.toFixed(0).padStart(6)} req/s (target ≥ ${TARGET_RPS}, ×${(res.requests.average / TARGET_RPS).toFixed(2)})  ` +
+        `latency p50 ${res.latency.p50} ms, p99 ${res.latency.p99} ms (target < ${TARGET_P99_MS}), max ${res.latency.max} ms  ` +
+        `${res.requests.total} requests, ${res.errors} errors, ${res.non2xx} non-2xx  ${ok ? 'PASS' : 'FAIL'}`,
+    );
+  }
+  console.log(`server peak memory (VmHWM): ${peakMemoryMb().toFixed(0)} MB`);
+} finally {
+  server.kill('SIGTERM');
+  await new Promise((r) => server.on('exit', r));
+  rmSync(dataDir, { recursive: true, force: true });
+}
+console.log(pass ? 'all targets met' : 'TARGETS MISSED');
+process.exitCode = pass ? 0 : 1;
