@@ -8,4 +8,4 @@
  */
 export * from './params.js';
 export { runSmp, type SmpOptions, type SmpBargainRecord, type SmpResult, type SmpStopReason } from './run.js';
-export { checkSmpInput, SMP_MIN_ACTORS } from './input.js';
+export { checkSmpInput, SMP_MIN_ACTORS, SMP_MAX_ACTORS } from './input.js';

@@ -9,6 +9,8 @@ import type { SmpModel } from './state.js';
 
 /** KTAB needs at least three actors (SMP.md §1). */
 export const SMP_MIN_ACTORS = 3;
+/** KTAB's own limit (SMP.md §1); a turn costs O(N³), so this also bounds the run time. */
+export const SMP_MAX_ACTORS = 250;
 /** Salience totals up to 1 + this are taken as 1 (KTAB crashes on 1.0000000000000002, SMP.md §12.11). */
 const SALIENCE_SUM_TOLERANCE = 1e-9;
 const ACCOMMODATION_ROW_TOLERANCE = 1e-10;
@@ -29,6 +31,14 @@ export function checkSmpInput(
       path: ['actors'],
       message: `SMP needs at least ${SMP_MIN_ACTORS} actors; the input has ${n}`,
       hint: 'add actors, or use a model for two parties (nash)',
+    });
+  }
+  if (n > SMP_MAX_ACTORS) {
+    problems.push({
+      code: 'off_scale',
+      path: ['actors'],
+      message: `SMP runs at most ${SMP_MAX_ACTORS} actors (KTAB's limit; a turn costs O(N³)); the input has ${n}`,
+      hint: 'merge minor actors into groups, or use the compromise or median model',
     });
   }
   if (problems.some((p) => p.code === 'shape')) return problems;

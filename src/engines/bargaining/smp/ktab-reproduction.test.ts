@@ -110,6 +110,17 @@ describe('SMP with default parameters reproduces KTAB smpc (fixtures/ktab/runs)'
         expect(mismatches).toEqual([]);
       });
 
+      it('puts every coordinate that moved on the 1e-4 grid (S2P2 rounding, SMP.md §7.2)', () => {
+        for (let t = 1; t < result.turns.length; t++) {
+          result.turns[t]!.forEach((row, i) =>
+            row.forEach((x, k) => {
+              if (x === result.turns[t - 1]![i]![k]) return;
+              expect(Math.abs(x * 100 - Math.round(x * 100))).toBeLessThan(1e-6);
+            }),
+          );
+        }
+      });
+
       it('ends on final_positions.csv', () => {
         for (const row of readPositions(`runs/${run.set}/final_positions.csv`)) {
           expect(row.turn).toBe(run.states - 1);

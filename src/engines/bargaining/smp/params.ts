@@ -155,7 +155,7 @@ export const SmpParamsSchema = z
         'Ideal accommodation (§7.6): an N×N matrix A[i][j] in actor order, or entries by actor id; rows sum to ≤ 1; identity when absent',
       ),
     minTurns: z.number().int().min(1).default(2).describe('Stop rule: never stop before this many steps'),
-    maxTurns: z.number().int().min(1).max(10_000).default(100).describe('Stop rule: at most this many steps'),
+    maxTurns: z.number().int().min(1).max(1000).default(100).describe('Stop rule: at most this many steps'),
     stopRatio: z
       .number()
       .positive()

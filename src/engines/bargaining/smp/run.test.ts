@@ -296,3 +296,21 @@ describe('outcome', () => {
     expect(r.stopReason).toBe('maxTurns');
   });
 });
+
+describe('run-time bounds', () => {
+  it('maxTurns beyond 1000 is refused instead of running for hours', () => {
+    expect(() => runSmp(INPUT, {}, { maxTurns: 1e9 })).toThrow(BargainingInputError);
+  });
+
+  it('more than 250 actors (KTAB’s limit) is refused', () => {
+    const n = 251;
+    const big: BargainingInput = {
+      actors: Array.from({ length: n }, (_, i) => ({ id: `a${i}` })),
+      dimensions: [{ id: 'd' }],
+      capability: Array.from({ length: n }, () => 1),
+      position: Array.from({ length: n }, (_, i) => [(i * 37) % 101]),
+      salience: Array.from({ length: n }, () => [0.5]),
+    };
+    expect(() => runSmp(big)).toThrow(/at most 250 actors/);
+  });
+});

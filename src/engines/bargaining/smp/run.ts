@@ -108,10 +108,10 @@ export function runSmp(
   params?: Partial<SmpParams>,
   options: SmpOptions = {},
 ): SmpResult {
-  const resolved = resolveParams(input, params);
+  const withTurns = options.maxTurns === undefined ? params : { ...params, maxTurns: options.maxTurns };
+  const resolved = resolveParams(input, withTurns);
   if (!resolved.ok) throw new BargainingInputError(resolved.problems);
   const full = resolved.params;
-  if (options.maxTurns !== undefined) full.maxTurns = options.maxTurns;
   const problems = checkSmpInput(input, resolved.accommodation);
   if (problems.length > 0) throw new BargainingInputError(problems);
   const { model, pos0, warnings } = buildModel(input, full, resolved.accommodation);
