@@ -99,8 +99,11 @@ export const SMP_BARGN_MODEL_NOTES: Record<SmpBargnModel, string> = {
 export const SMP_RECEIVER_BARGAIN_WEIGHTS = ['probability', 'ktabUtilityGain'] as const;
 export type SmpReceiverBargainWeight = (typeof SMP_RECEIVER_BARGAIN_WEIGHTS)[number];
 
-/** Whose capability weights the receiver's view in PWCompInterp (SMP.md §12.2). */
-export const SMP_PW_COMP_RECEIVER_CAPABILITIES = ['receiver', 'ktabInitiator'] as const;
+/**
+ * Whose capability weights the receiver's view in PWCompInterp (SMP.md §12.2). KTAB uses the initiator's;
+ * SMP.md records this without calling it a bug, so KTAB's choice is the default.
+ */
+export const SMP_PW_COMP_RECEIVER_CAPABILITIES = ['ktabInitiator', 'receiver'] as const;
 export type SmpPwCompReceiverCapability = (typeof SMP_PW_COMP_RECEIVER_CAPABILITIES)[number];
 
 const probability01 = z.number().min(0).max(1);
@@ -142,12 +145,14 @@ export const SmpParamsSchema = z
       .enum(SMP_RECEIVER_BARGAIN_WEIGHTS)
       .default('probability')
       .describe(
-        'Receiver-view bargain weight: corrected probability (default) or KTAB’s utility-gain defect (SMP.md §12.1)',
+        'Receiver-view bargain weight: the probability (default; SMP.md §12.1 calls KTAB’s choice a defect) or KTAB’s utility gain',
       ),
     pwCompReceiverCapability: z
       .enum(SMP_PW_COMP_RECEIVER_CAPABILITIES)
-      .default('receiver')
-      .describe('PWCompInterp receiver weight c_j·S_j (default) or KTAB’s c_i·S_j (SMP.md §12.2)'),
+      .default('ktabInitiator')
+      .describe(
+        'PWCompInterp receiver weight: KTAB’s c_i·S_j (default) or the receiver’s own c_j·S_j (SMP.md §12.2)',
+      ),
     accommodation: z
       .union([z.array(z.array(probability01)), z.array(SmpAccommodationPairSchema)])
       .optional()

@@ -257,9 +257,9 @@ describe('compatibility flags for KTAB defects (SMP.md §12)', () => {
     },
   );
 
-  it('defaults are the corrected quantities', () => {
+  it('defaults: corrected where SMP.md calls KTAB’s choice a defect (§12.1), KTAB’s choice otherwise (§12.2)', () => {
     expect(DEFAULT_SMP_PARAMS.receiverBargainWeight).toBe('probability');
-    expect(DEFAULT_SMP_PARAMS.pwCompReceiverCapability).toBe('receiver');
+    expect(DEFAULT_SMP_PARAMS.pwCompReceiverCapability).toBe('ktabInitiator');
   });
 });
 
