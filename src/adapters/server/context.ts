@@ -46,9 +46,6 @@ export class CaseCache {
     private readonly capacity = 64,
   ) {}
 
-  /** Nothing to do: entries are keyed by version, so a new save is a new key. Kept for callers' intent. */
-  forget(_id: string): void {}
-
   async current(id: string): Promise<{ case: Case; version: number }> {
     const row = await this.store.db
       .selectFrom('cases')

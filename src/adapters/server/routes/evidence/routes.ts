@@ -1,80 +1,88 @@
 /**
- * Evidence routes, served by the evidence repository when the evidence module is installed
- * (src/adapters/store/evidence-repo.ts); each answers 501 until the repository offers the method it needs.
- * `claims` is an alias of `suggestions` (the dashboard's word).
+ * Evidence routes over the evidence repository (src/adapters/store/evidence-repo.ts): documents with
+ * full-text search, suggested claims and events for review (accept writes the case; reject records it),
+ * and the timeline. 501 when the evidence module is not installed. `claims` is an alias of `suggestions`.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { Store } from '../../../store/index.js';
 import type { ServerContext } from '../../context.js';
-import { invalidRequest, notFound, notImplemented } from '../../errors.js';
+import { conflict, invalidRequest, notFound, notImplemented } from '../../errors.js';
 import { pageOf } from '../../pagination.js';
 import { toJson } from '../../zod-compiler.js';
 import { CaseIdParams } from '../cases/schema.js';
 import { JobParamsError } from '../../../jobs/index.js';
-
-/** The methods the API calls on the evidence repository; any may be missing (→ 501). */
-export interface EvidenceApi {
-  searchDocuments?(
-    caseId: string,
-    q: { q?: string; limit?: number; cursor?: string },
-  ): Promise<{ items: unknown[]; next: string | null }>;
-  getDocument?(caseId: string, docId: string): Promise<unknown>;
-  listSuggestions?(
-    caseId: string,
-    q: { status?: string; kind?: string; limit?: number; cursor?: string },
-  ): Promise<{ items: unknown[]; next: string | null }>;
-  decide?(
-    caseId: string,
-    suggestionId: string,
-    decision: 'accept' | 'reject',
-    opts: { note?: string; author?: string; store: Store },
-  ): Promise<unknown>;
-  timeline?(
-    caseId: string,
-    q: { from?: string; to?: string; limit?: number; cursor?: string },
-  ): Promise<{ items: unknown[]; next: string | null } | unknown>;
-}
+import { clampLimit, decodeCursor, encodeCursor, type Page } from '../../../store/index.js';
+import type { DocumentSummary, EvidenceRepository, ReviewStatus } from '../../../store/evidence-repo.js';
+import { presentClaim, presentEvent } from './presenters.js';
+import { applyToCase } from './accept.js';
 
 const tags = ['evidence'];
-const Page = {
+const PageParams = {
   limit: z.coerce.number().int().min(1).max(500).optional(),
   cursor: z.string().max(500).optional(),
 };
-const DocumentsQuery = z.object({ q: z.string().max(500).optional().describe('Full-text search.'), ...Page });
-const SuggestionsQuery = z.object({
-  status: z.string().max(40).optional(),
-  kind: z.string().max(40).optional(),
-  ...Page,
+const DocumentsQuery = z.object({
+  q: z.string().max(500).optional().describe('Full-text search.'),
+  ...PageParams,
 });
-const TimelineQuery = z.object({ from: z.iso.date().optional(), to: z.iso.date().optional(), ...Page });
+const SuggestionsQuery = z.object({
+  status: z.string().max(40).optional().describe('suggested (alias pending), accepted or rejected.'),
+  kind: z.string().max(40).optional().describe('claim or event (default both).'),
+  actor: z.string().max(200).optional(),
+  issue: z.string().max(200).optional(),
+  ...PageParams,
+});
+const TimelineQuery = z.object({ from: z.iso.date().optional(), to: z.iso.date().optional(), ...PageParams });
 const DocParams = CaseIdParams.extend({ docId: z.string().min(1).max(200) });
 const SuggestionParams = CaseIdParams.extend({ sid: z.string().min(1).max(200) });
-const DecisionBody = z.object({ note: z.string().max(2000).optional() }).default({});
+const DecisionBody = z.object({ note: z.string().max(2000).optional() }).nullish();
 const IngestBody = z.record(z.string(), z.unknown()).default({});
 
+/** Offset pages over a list the repository returns whole (newest or best first). */
+function offsetPage<T>(all: T[], q: { limit?: number | undefined; cursor?: string | undefined }): Page<T> {
+  const limit = clampLimit(q.limit);
+  const offset = q.cursor ? (decodeCursor(q.cursor, ['n'])[0] as number) : 0;
+  const items = all.slice(offset, offset + limit);
+  return { items, next: offset + limit < all.length ? encodeCursor([offset + limit]) : null };
+}
+
+const STATUS: Record<string, ReviewStatus> = {
+  suggested: 'suggested',
+  pending: 'suggested',
+  accepted: 'accepted',
+  rejected: 'rejected',
+};
+/** Upper bound on items a list route reads from the repository. */
+const READ_CAP = 10_000;
+
 export function registerEvidenceRoutes(app: FastifyInstance, ctx: ServerContext): void {
-  const repo = () => ctx.store.evidence as EvidenceApi | undefined;
-  function need<K extends keyof EvidenceApi>(name: K): NonNullable<EvidenceApi[K]> {
-    const r = repo();
-    const fn = r?.[name];
-    if (typeof fn !== 'function')
-      throw notImplemented(`evidence: ${String(name)} is not available in this build yet`);
-    return (fn as (...args: unknown[]) => unknown).bind(r) as NonNullable<EvidenceApi[K]>;
-  }
+  const repo = (): EvidenceRepository => {
+    const r = ctx.store.evidence as EvidenceRepository | undefined;
+    if (!r) throw notImplemented('the evidence module is not installed in this build');
+    return r;
+  };
   const caseOf = async (req: FastifyRequest) => {
     const { id } = req.params as z.infer<typeof CaseIdParams>;
     await ctx.cases.current(id);
     return id;
   };
-  const send = (value: unknown) => toJson(value);
+  const docsById = async (caseId: string) =>
+    new Map(
+      (await repo().listDocuments(caseId, READ_CAP)).map((d) => [d.id, d] as [string, DocumentSummary]),
+    );
+  const statusOf = (s: string | undefined) => {
+    if (s === undefined || s === '' || s === 'all') return undefined;
+    const st = STATUS[s];
+    if (!st) throw invalidRequest(`status "${s}" is not one of suggested (pending), accepted, rejected`);
+    return st;
+  };
 
   app.get(
     '/api/cases/:id/evidence/documents',
     {
       schema: {
         tags,
-        summary: 'Evidence documents (full-text search)',
+        summary: 'Evidence documents (full-text search with ?q=)',
         params: CaseIdParams,
         querystring: DocumentsQuery,
       },
@@ -82,7 +90,10 @@ export function registerEvidenceRoutes(app: FastifyInstance, ctx: ServerContext)
     async (req, reply) => {
       const id = await caseOf(req);
       const q = req.query as z.infer<typeof DocumentsQuery>;
-      return pageOf(await need('searchDocuments')(id, q), req, reply);
+      const all = q.q?.trim()
+        ? (await repo().search(id, q.q, READ_CAP)).map((hit) => ({ ...hit.doc, snippet: hit.snippet }))
+        : await repo().listDocuments(id, READ_CAP);
+      return pageOf(offsetPage<unknown>(all, q), req, reply);
     },
   );
 
@@ -92,9 +103,22 @@ export function registerEvidenceRoutes(app: FastifyInstance, ctx: ServerContext)
     async (req, reply) => {
       const id = await caseOf(req);
       const { docId } = req.params as z.infer<typeof DocParams>;
-      const doc = await need('getDocument')(id, docId);
-      if (doc === undefined || doc === null) throw notFound(`document "${docId}" does not exist`);
-      return reply.type('application/json').send(send(doc));
+      const doc = await repo().getDocument(id, docId);
+      if (!doc) throw notFound(`document "${docId}" does not exist`);
+      const [claims, events] = await Promise.all([
+        repo().listClaims(id, { docId, limit: READ_CAP }),
+        repo().listEvents(id, { docId, limit: READ_CAP }),
+      ]);
+      return reply
+        .type('application/json')
+        .send(
+          toJson({
+            ...doc,
+            cleanText: doc.text,
+            claims: claims.map((c) => presentClaim(c, doc)),
+            events: events.map((e) => presentEvent(e, doc)),
+          }),
+        );
     },
   );
 
@@ -104,18 +128,28 @@ export function registerEvidenceRoutes(app: FastifyInstance, ctx: ServerContext)
       {
         schema: {
           tags,
-          summary: 'Suggested updates for review',
+          summary: 'Suggested updates (claims and events) for review',
           params: CaseIdParams,
           querystring: SuggestionsQuery,
         },
       },
       async (req, reply) => {
         const id = await caseOf(req);
-        return pageOf(
-          await need('listSuggestions')(id, req.query as z.infer<typeof SuggestionsQuery>),
-          req,
-          reply,
-        );
+        const q = req.query as z.infer<typeof SuggestionsQuery>;
+        const filter = { status: statusOf(q.status), actor: q.actor, issue: q.issue, limit: READ_CAP };
+        const kind = q.kind ?? (word === 'claims' ? 'claim' : undefined);
+        if (kind !== undefined && kind !== 'claim' && kind !== 'event')
+          throw invalidRequest(`kind "${kind}" is not claim or event`);
+        const docs = await docsById(id);
+        const items = [
+          ...(kind !== 'event'
+            ? (await repo().listClaims(id, filter)).map((c) => presentClaim(c, docs.get(c.docId)))
+            : []),
+          ...(kind !== 'claim'
+            ? (await repo().listEvents(id, filter)).map((e) => presentEvent(e, docs.get(e.docId)))
+            : []),
+        ];
+        return pageOf(offsetPage<unknown>(items, q), req, reply);
       },
     );
     for (const decision of ['accept', 'reject'] as const) {
@@ -124,7 +158,10 @@ export function registerEvidenceRoutes(app: FastifyInstance, ctx: ServerContext)
         {
           schema: {
             tags,
-            summary: `${decision === 'accept' ? 'Accept' : 'Reject'} a suggestion`,
+            summary:
+              decision === 'accept'
+                ? 'Accept a suggestion into the case (a new version)'
+                : 'Reject a suggestion',
             params: SuggestionParams,
             body: DecisionBody,
           },
@@ -133,15 +170,36 @@ export function registerEvidenceRoutes(app: FastifyInstance, ctx: ServerContext)
         async (req, reply) => {
           const id = await caseOf(req);
           const { sid } = req.params as z.infer<typeof SuggestionParams>;
-          const body = (req.body ?? {}) as z.infer<typeof DecisionBody>;
-          const out = await need('decide')(id, sid, decision, {
-            note: body.note,
-            author: req.role === 'editor' ? 'editor token' : 'local user',
-            store: ctx.store,
-          });
-          if (out === undefined || out === null) throw notFound(`suggestion "${sid}" does not exist`);
-          ctx.cases.forget(id);
-          return reply.type('application/json').send(send(out));
+          const note = (req.body as z.infer<typeof DecisionBody>)?.note;
+          const r = repo();
+          const item = await r.getItem(id, sid);
+          if (!item) throw notFound(`suggestion "${sid}" does not exist`);
+          const wanted: ReviewStatus = decision === 'accept' ? 'accepted' : 'rejected';
+          let applied: { version: number; summary: string } | null = null;
+          if (item.status !== wanted) {
+            if (item.status !== 'suggested') throw conflict(`suggestion "${sid}" was already ${item.status}`);
+            if (wanted === 'accepted')
+              applied = await applyToCase(
+                ctx.store,
+                r,
+                id,
+                item,
+                req.role === 'editor' ? 'editor token' : 'local user',
+              );
+            await r.decide(id, sid, wanted, note);
+          }
+          const after = (await r.getItem(id, sid))!;
+          const doc = (await docsById(id)).get(after.docId);
+          const presented = after.kind === 'claim' ? presentClaim(after, doc) : presentEvent(after, doc);
+          return reply
+            .type('application/json')
+            .send(
+              toJson({
+                item: presented,
+                caseVersion: applied?.version ?? null,
+                summary: applied?.summary ?? null,
+              }),
+            );
         },
       );
     }
@@ -150,14 +208,24 @@ export function registerEvidenceRoutes(app: FastifyInstance, ctx: ServerContext)
   app.get(
     '/api/cases/:id/timeline',
     {
-      schema: { tags, summary: 'Dated events and claims', params: CaseIdParams, querystring: TimelineQuery },
+      schema: {
+        tags,
+        summary: 'Dated events and claims, oldest first',
+        params: CaseIdParams,
+        querystring: TimelineQuery,
+      },
     },
     async (req, reply) => {
       const id = await caseOf(req);
-      const out = await need('timeline')(id, req.query as z.infer<typeof TimelineQuery>);
-      if (out && typeof out === 'object' && 'items' in out && 'next' in out)
-        return pageOf(out as { items: unknown[]; next: string | null }, req, reply);
-      return reply.type('application/json').send(send(out));
+      const q = req.query as z.infer<typeof TimelineQuery>;
+      const docs = await docsById(id);
+      const items = [
+        ...(await repo().listEvents(id, { limit: READ_CAP })).map((e) => presentEvent(e, docs.get(e.docId))),
+        ...(await repo().listClaims(id, { limit: READ_CAP })).map((c) => presentClaim(c, docs.get(c.docId))),
+      ]
+        .filter((x) => (!q.from || (x.date ?? '') >= q.from) && (!q.to || (x.date ?? '9999') <= q.to))
+        .sort((a, b) => (a.date ?? '9999').localeCompare(b.date ?? '9999') || a.id.localeCompare(b.id));
+      return pageOf(offsetPage<unknown>(items, q), req, reply);
     },
   );
 
@@ -166,7 +234,7 @@ export function registerEvidenceRoutes(app: FastifyInstance, ctx: ServerContext)
     {
       schema: {
         tags,
-        summary: 'Start an ingest job (same as POST /jobs with kind "ingest")',
+        summary: 'Start an ingest job (as POST /jobs with kind "ingest")',
         params: CaseIdParams,
         body: IngestBody,
       },
@@ -175,7 +243,7 @@ export function registerEvidenceRoutes(app: FastifyInstance, ctx: ServerContext)
     async (req, reply) => {
       const id = await caseOf(req);
       if (!ctx.jobs.kinds().includes('ingest'))
-        throw notImplemented('evidence: ingest jobs are not available in this build yet');
+        throw notImplemented('ingest jobs are not available in this build yet');
       try {
         const job = await ctx.jobs.enqueue(id, 'ingest', req.body ?? {});
         return reply.status(202).send({ job });
