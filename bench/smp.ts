@@ -37,6 +37,8 @@ interface Measurement {
   cpuMs: number;
   repeats: number;
   peakRssMb: number;
+  /** RSS after loading the code, before the first run: the runtime's share of the peak. */
+  baseRssMb: number;
   /** True/false when KTAB's positions_by_turn.csv exists for the set, null otherwise. */
   samePositions: boolean | null;
 }
@@ -62,6 +64,7 @@ function samePositions(name: SetName, s: KtabScenario, r: SmpResult): boolean | 
 
 /** Child side: measure one data set and print one JSON line. */
 function measure(name: SetName, repeats: number): Measurement {
+  const baseRssMb = process.memoryUsage().rss / 1048576;
   const s = load(name);
   const input = {
     actors: s.actors.map((a) => ({ id: a.name })),
@@ -96,6 +99,7 @@ function measure(name: SetName, repeats: number): Measurement {
     cpuMs: (cpu.user + cpu.system) / 1000,
     repeats: done,
     peakRssMb: process.resourceUsage().maxRSS / 1024,
+    baseRssMb,
     samePositions: samePositions(name, s, result),
   };
 }
@@ -122,9 +126,11 @@ function main(): void {
       'warm ms'.padStart(9),
       'cpu ms'.padStart(8),
       'RSS MB'.padStart(7),
+      'base'.padStart(5),
       'KTAB s'.padStart(8),
       'ratio cold'.padStart(11),
       'ratio warm'.padStart(11),
+      'ratio cpu'.padStart(10),
       'positions',
     ].join(' '),
   );
@@ -152,9 +158,11 @@ function main(): void {
         `${m.warmMs.toFixed(1)}`.padStart(9),
         m.cpuMs.toFixed(0).padStart(8),
         m.peakRssMb.toFixed(0).padStart(7),
+        m.baseRssMb.toFixed(0).padStart(5),
         ref.seconds.toFixed(2).padStart(8),
         `${(ktabMs / m.coldMs).toFixed(0)}×`.padStart(11),
         `${(ktabMs / m.warmMs).toFixed(0)}×`.padStart(11),
+        `${(ktabMs / m.cpuMs).toFixed(0)}×`.padStart(10),
         positions,
       ].join(' '),
     );
@@ -163,7 +171,10 @@ function main(): void {
     'cold = first run in a fresh process (JIT compilation included); warm = best of the repeats (n ≤ --repeats, 4 s budget).',
   );
   console.log(
-    'RSS includes the Node.js runtime (about 50–70 MB with tsx). Timings are wall clock on a shared machine.',
+    'cpu = CPU time of the cold run over all threads (JIT and GC included); ratio cpu = KTAB wall / cpu, the fairer ratio on a shared machine.',
+  );
+  console.log(
+    'RSS = peak resident memory of the process; base = RSS once the code is loaded (Node.js, tsx).',
   );
 }
 
