@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { monteCarlo, monteCarloSpecFor, parseCase, type Case } from '../../src/index.js';
 import { createJobQueue, executePart, jobHandlers } from '../../src/adapters/jobs/index.js';
-import { harness, SMALL_CASE_YAML, type Harness } from './helpers.js';
+import { fixtureText, harness, SMALL_CASE_YAML, type Harness } from './helpers.js';
 
 let h: Harness;
 let small: Case;
@@ -30,6 +30,11 @@ beforeAll(async () => {
   if (!r.ok) throw new Error('small case invalid');
   small = r.case;
   await h.app.inject({ method: 'POST', url: '/api/cases', ...json({ yaml: SMALL_CASE_YAML }) });
+  await h.app.inject({
+    method: 'POST',
+    url: '/api/cases',
+    ...json({ yaml: fixtureText('fixtures/gmcr/cases/prisoners.yaml') }),
+  });
 });
 afterAll(async () => h?.close());
 
@@ -170,5 +175,49 @@ describe('jobs', () => {
     expect(done.result).toEqual(
       JSON.parse(JSON.stringify(monteCarlo(monteCarloSpecFor(small, 'median', { runs: 30, seed: 5 })))),
     );
+  });
+
+  it('stops a running job at the next part when it is cancelled', async () => {
+    await h.jobs.stop();
+    try {
+      const job = await h.jobs.enqueue('small', 'montecarlo', { model: 'median', runs: 30, partSize: 10 });
+      await h.store.jobs.claimNext('w');
+      const handlers = jobHandlers(h.store, { offThread: false });
+      expect(await executePart(h.store, handlers, job.id, 0, 'w')).toBe('done');
+      const flagged = (await h.app.inject({ method: 'POST', url: `/api/jobs/${job.id}/cancel` })).json().job;
+      expect(flagged.status).toBe('running');
+      expect(flagged.cancelRequested).toBe(true);
+      expect(await executePart(h.store, handlers, job.id, 1, 'w')).toBe('cancelled');
+      const after = (await h.app.inject({ url: `/api/jobs/${job.id}` })).json().job;
+      expect(after.status).toBe('cancelled');
+      expect(after.partsDone).toBe(1);
+      expect(after.result).toBeNull();
+    } finally {
+      await h.jobs.start();
+    }
+  });
+
+  it('runs a stability job and stores its report', async () => {
+    const { job } = (
+      await h.app.inject({
+        method: 'POST',
+        url: '/api/cases/prisoners/jobs',
+        ...json({ kind: 'stability', params: { concepts: 'Nash' } }),
+      })
+    ).json();
+    const done = await waitFor(job.id);
+    expect(done.status).toBe('succeeded');
+    const direct = (await h.app.inject({ url: '/api/cases/prisoners/stability?concepts=Nash' })).json();
+    expect(done.result).toEqual(direct);
+    expect((await h.store.analyses.getByJob(job.id))?.kind).toBe('stability');
+    expect(
+      (
+        await h.app.inject({
+          method: 'POST',
+          url: '/api/cases/prisoners/jobs',
+          ...json({ kind: 'stability', params: { concepts: 'Bogus' } }),
+        })
+      ).statusCode,
+    ).toBe(400);
   });
 });

@@ -74,7 +74,9 @@ export class PgWorker {
   async start(): Promise<void> {
     const { store, handlers, options } = this;
     this.pool = new pg.Pool({ connectionString: options.databaseUrl, max: (options.concurrency ?? 1) + 2 });
+    // Errors of idle clients (a restarted database) must not crash the worker; the pool reconnects.
     this.pool.on('error', () => {});
+    this.pool.on('connect', (client) => client.on('error', () => {}));
     this.runner = await run({
       pgPool: this.pool,
       concurrency: options.concurrency ?? 1,
