@@ -399,10 +399,17 @@ export function createEvidenceRepository(core: Kysely<CoreDatabase>, ctx: StoreC
       return ((await q.execute()) as EventsTable[]).map(toEvent);
     },
     async listClaims(caseId, filter = {}) {
-      let q = items('evidence_claims', caseId, filter) as unknown as ReturnType<typeof claimQuery>;
+      let q = db.selectFrom('evidence_claims').selectAll().where('case_id', '=', caseId);
+      if (filter.status) q = q.where('status', '=', filter.status);
+      if (filter.docId) q = q.where('doc_id', '=', filter.docId);
       if (filter.actor) q = q.where('actor', '=', filter.actor);
       if (filter.issue) q = q.where('issue', '=', filter.issue);
-      return (await q.execute()).map(toClaim);
+      const rows = await q
+        .orderBy('date', 'desc')
+        .orderBy('id')
+        .limit(Math.max(1, Math.min(filter.limit ?? 500, 10_000)))
+        .execute();
+      return rows.map(toClaim);
     },
     async getItem(caseId, id) {
       const c = await db
@@ -488,8 +495,4 @@ export function createEvidenceRepository(core: Kysely<CoreDatabase>, ctx: StoreC
       };
     },
   };
-
-  function claimQuery() {
-    return db.selectFrom('evidence_claims').selectAll();
-  }
 }

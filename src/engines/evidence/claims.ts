@@ -247,7 +247,12 @@ export function extractClaims(
           hit.rule.shape === 'predicate' ? hit.end : objectEnd,
         ),
       );
-    const objectIssues = issueHits.filter((ih) => ih.start >= objectStart && ih.end <= objectEnd);
+    // An issue phrase may begin inside the trigger ("refusal to surrender" + "surrender territory").
+    const objectIssues = issueHits.filter((ih) =>
+      hit.rule.shape === 'predicate'
+        ? ih.start >= objectStart && ih.end <= objectEnd
+        : ih.start >= hit.start && ih.end > hit.end && ih.end <= objectEnd,
+    );
     for (const [m, how] of holders) {
       const actor = referent(m);
       if (!actor) continue;

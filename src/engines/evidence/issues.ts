@@ -156,10 +156,12 @@ export const ISSUE_THEMES: Record<string, Theme> = {
   },
 };
 
-/** Keywords used for an issue: its own, its name, and those of every theme its text signals. */
+/** Keywords used for an issue: its name and declared keywords, or, when it declares none, those of every theme its id and name signal. */
 export function defaultIssueKeywords(issue: IssueLike): string[] {
-  const text = `${issue.id.replace(/[-_.]/g, ' ')} ${issue.name} ${issue.description ?? ''}`;
   const out = new Set<string>([issue.name, ...(issue.keywords ?? [])]);
+  // The case author's keywords are authoritative; themes fill in only for issues that declare none.
+  if ((issue.keywords ?? []).length > 0) return [...out].filter((k) => k.trim().length >= 2);
+  const text = `${issue.id.replace(/[-_.]/g, ' ')} ${issue.name}`;
   for (const theme of Object.values(ISSUE_THEMES))
     if (theme.signals.test(text)) for (const k of theme.keywords) out.add(k);
   return [...out].filter((k) => k.trim().length >= 2);
