@@ -162,3 +162,20 @@ describe('KTAB XML validation rules', () => {
     ]);
   });
 });
+
+describe('hostile XML', () => {
+  it('entity expansion bombs are refused with an issue, not a crash', () => {
+    const lol = ['<!DOCTYPE s [<!ENTITY a "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa">'];
+    for (let k = 1; k < 12; k++)
+      lol.push(`<!ENTITY ${'a'.repeat(k + 1)} "${`&${'a'.repeat(k)};`.repeat(10)}">`);
+    const text = `${lol.join('')}]><Scenario><name>&${'a'.repeat(12)};</name></Scenario>`;
+    const r = parseKtabXml(text);
+    expect(r.ok).toBe(false);
+  });
+
+  it('deep nesting is refused with an issue, not a stack overflow', () => {
+    const depth = 20000;
+    const r = parseKtabXml(`<Scenario>${'<x>'.repeat(depth)}${'</x>'.repeat(depth)}</Scenario>`);
+    expect(r.ok).toBe(false);
+  });
+});

@@ -41,12 +41,24 @@ const ACCOMMODATION_ROW_TOLERANCE = 1e-10;
 export function parseKtabXml(text: string): KtabParseResult {
   const p = new KtabProblems();
   const source = text.replace(/^\uFEFF/, '');
-  const valid = XMLValidator.validate(source);
-  if (valid !== true) {
-    p.error('xml_syntax', [], valid.err.msg, 'fix the XML syntax', valid.err.line, valid.err.col);
+  let root: XmlNode | undefined;
+  try {
+    const valid = XMLValidator.validate(source);
+    if (valid !== true) {
+      p.error('xml_syntax', [], valid.err.msg, 'fix the XML syntax', valid.err.line, valid.err.col);
+      return { ok: false, issues: p.errors };
+    }
+    root = toTree(source);
+  } catch (e) {
+    // Entity-expansion limits and pathological nesting end here instead of crashing the caller.
+    p.error(
+      'xml_unreadable',
+      [],
+      `the XML cannot be read: ${e instanceof Error ? e.message : String(e)}`,
+      'KTAB scenario files need no DOCTYPE entities and little nesting; remove them',
+    );
     return { ok: false, issues: p.errors };
   }
-  const root = toTree(source);
   if (!root || root.tag !== 'Scenario') {
     p.error(
       'ktab_xml_root',
