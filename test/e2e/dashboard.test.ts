@@ -13,6 +13,9 @@ import { launch, screenshot } from './support/browser.js';
 import { ROOT, startServer, type RunningServer } from './support/server.js';
 import { ensureExampleCase, ingestProbeArticle, putXssCase, XSS_TITLE } from './support/fixtures.js';
 
+/** Budget for conditions that wait on the server (vitest's own default is 1 s). */
+const WAIT = { timeout: 15_000 };
+
 let server: RunningServer;
 let browser: Browser;
 let page: Page;
@@ -66,7 +69,7 @@ describe('dashboard in Chromium', () => {
     const list = page.getByTestId('case-list');
     await list.waitFor();
     await list.getByRole('link').filter({ hasText: 'Ukraine' }).first().click();
-    await expect.poll(() => page.getByTestId('case-title').textContent()).toContain('Ukraine');
+    await expect.poll(() => page.getByTestId('case-title').textContent(), WAIT).toContain('Ukraine');
     await page.getByTestId('proposal-list').waitFor();
     await screenshot(page, 'overview');
   });
@@ -78,30 +81,30 @@ describe('dashboard in Chromium', () => {
     const before = await page.getByTestId('as-of').inputValue();
     await slider.focus();
     await page.keyboard.press('Home');
-    await expect.poll(() => page.getByTestId('as-of').inputValue()).not.toBe(before);
+    await expect.poll(() => page.getByTestId('as-of').inputValue(), WAIT).not.toBe(before);
     await page.keyboard.press('End');
-    await expect.poll(() => page.getByTestId('as-of').inputValue()).toBe(before);
+    await expect.poll(() => page.getByTestId('as-of').inputValue(), WAIT).toBe(before);
     await screenshot(page, 'position-map');
   });
 
   it('checks a plan: clicking it draws the red-line matrix with verdicts and reasons on hover', async () => {
     await page.getByTestId('nav-proposal').click();
     await page.getByTestId('plan-us-28-point-plan').click();
-    await expect.poll(() => page.url()).toContain('/proposal/us-28-point-plan');
+    await expect.poll(() => page.url(), WAIT).toContain('/proposal/us-28-point-plan');
     const verdicts = page.getByTestId('verdicts');
     await verdicts.waitFor();
     // The 28-point plan crosses at least one veto player's red line in the example case (README's check).
-    await expect.poll(() => verdicts.textContent()).toMatch(/would veto/);
+    await expect.poll(() => verdicts.textContent(), WAIT).toMatch(/would veto/);
     const matrix = page.locator('[data-testid="redline-matrix"] .chart');
     await matrix.locator('svg').waitFor();
     await matrix.scrollIntoViewIfNeeded();
     const box = (await matrix.boundingBox())!;
     await page.mouse.move(box.x + box.width * 0.45, box.y + box.height * 0.5);
     await expect
-      .poll(() => page.locator('[data-testid="redline-matrix"]').textContent())
+      .poll(() => page.locator('[data-testid="redline-matrix"]').textContent(), WAIT)
       .toMatch(/Point \d+ × /);
     await page.mouse.click(box.x + box.width * 0.45, box.y + box.height * 0.5);
-    await expect.poll(() => page.getByTestId('cell-detail').textContent()).toMatch(/Point \d+ ×/);
+    await expect.poll(() => page.getByTestId('cell-detail').textContent(), WAIT).toMatch(/Point \d+ ×/);
     await screenshot(page, 'proposal-check');
   });
 
@@ -143,7 +146,7 @@ describe('dashboard in Chromium', () => {
   });
 
   it('reviews evidence: an ingested article is shown escaped and a claim can be accepted', async () => {
-    await ingestProbeArticle(server.url, caseId);
+    await ingestProbeArticle(server);
     await openView('evidence');
     const list = page.getByTestId('claim-list');
     await list.waitFor({ timeout: 30_000 });
@@ -157,27 +160,25 @@ describe('dashboard in Chromium', () => {
     const accept = list.locator('[data-testid^="accept-"]').first();
     const claimId = (await accept.getAttribute('data-testid'))!.slice('accept-'.length);
     await accept.click();
-    await expect.poll(() => list.locator(`[data-testid="accept-${claimId}"]`).count()).toBe(0);
+    await expect.poll(() => list.locator(`[data-testid="accept-${claimId}"]`).count(), WAIT).toBe(0);
     await page.getByTestId('claim-status').selectOption('accepted');
-    await expect.poll(() => list.textContent()).toContain('accepted');
+    await expect.poll(() => list.textContent(), WAIT).toContain('accepted');
   });
 
   it('edits the case: a schema error is shown at its line', async () => {
     await page.getByTestId('nav-editor').click();
     const editor = page.getByTestId('yaml-editor');
     await editor.waitFor();
-    await expect.poll(() => page.getByTestId('validation-status').textContent()).toBe('valid');
+    await expect.poll(() => page.getByTestId('validation-status').textContent(), WAIT).toBe('valid');
     const text = await editor.inputValue();
     // Put the caret at the end of the `format: 1` line and type a key the schema does not know.
     const at = text.search(/^format: 1$/m) + 'format: 1'.length;
     await editor.evaluate((el: HTMLTextAreaElement, pos: number) => el.setSelectionRange(pos, pos), at);
     await editor.focus();
     await page.keyboard.insertText('\nbogusKey: 3');
-    await expect
-      .poll(() => page.getByTestId('validation-status').textContent(), { timeout: 10_000 })
-      .toMatch(/error/);
+    await expect.poll(() => page.getByTestId('validation-status').textContent(), WAIT).toMatch(/error/);
     const issues = page.getByTestId('issue-list');
-    await expect.poll(() => issues.textContent()).toMatch(/bogusKey|unknown|unrecognized/i);
+    await expect.poll(() => issues.textContent(), WAIT).toMatch(/bogusKey|unknown|unrecognized/i);
     const lineOfBogus = text.split('\n').findIndex((l) => l === 'format: 1') + 2;
     expect(await issues.textContent()).toContain(`${lineOfBogus}:`);
     await screenshot(page, 'editor');

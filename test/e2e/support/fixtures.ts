@@ -1,5 +1,9 @@
 /** Data the browser tests put into the server: the example case, an XSS-probe article and a hostile case. */
-import { call, exampleYaml } from './server.js';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { call, EXAMPLE, exampleYaml, ROOT } from './server.js';
 
 export const XSS_TITLE = 'Probe <img src=x onerror="window.__xss=1"><script>window.__xss=2</script> & talks';
 
@@ -19,7 +23,7 @@ export async function ensureExampleCase(base: string): Promise<string> {
   const cases = listOf(await call(base, 'GET', '/api/cases'));
   const found = cases.find((c) => c.id === 'ukraine-2025');
   if (found) return found.id;
-  await call(base, 'PUT', '/api/cases/ukraine-2025', { yaml: exampleYaml() });
+  await call(base, 'POST', '/api/cases', { yaml: exampleYaml() });
   return 'ukraine-2025';
 }
 
@@ -30,29 +34,39 @@ export const PROBE_ARTICLE = [
   "Ukraine's president said Kyiv would never accept a ban on joining the alliance.",
 ].join('\n\n');
 
-/** Ingests the probe article through the API and waits for the ingest to finish. */
-export async function ingestProbeArticle(base: string, caseId: string): Promise<void> {
-  const doc = {
-    title: 'Kremlin repeats neutrality demand <b>probe</b>',
-    date: '2025-12-03',
-    publisher: 'Example Wire',
-    text: PROBE_ARTICLE,
-  };
-  const started = await call<Record<string, unknown>>(base, 'POST', `/api/cases/${caseId}/jobs`, {
-    kind: 'ingest',
-    params: { documents: [doc] },
-  }).catch(() => undefined);
-  const job = (started?.job ?? started) as { id?: string } | undefined;
-  if (!job?.id) return; // the development mock has the article already
-  for (let k = 0; k < 150; k++) {
-    const body = await call<Record<string, unknown>>(base, 'GET', `/api/jobs/${job.id}`);
-    const j = (body.job ?? body) as { state?: string; status?: string; error?: unknown };
-    const state = String(j.state ?? j.status);
-    if (/succe|complete/.test(state)) return;
-    if (/fail|cancel/.test(state)) throw new Error(`ingest job ${state}: ${JSON.stringify(j.error)}`);
-    await new Promise((r) => setTimeout(r, 200));
+/**
+ * Ingests the probe article into the server's data folder with `redline ingest` (the embedded store is shared
+ * by both processes), as a user with the CLI and the dashboard open would. The development mock has it already.
+ */
+export async function ingestProbeArticle(server: { url: string; dataDir: string }): Promise<void> {
+  if (!server.dataDir) return;
+  const dir = mkdtempSync(join(tmpdir(), 'redline-probe-'));
+  const file = join(dir, 'kremlin-neutrality.txt');
+  writeFileSync(file, PROBE_ARTICLE);
+  try {
+    const out = await new Promise<string>((resolve, reject) =>
+      execFile(
+        process.execPath,
+        [
+          join(ROOT, 'bin/redline.js'),
+          'ingest',
+          EXAMPLE,
+          file,
+          '--data',
+          server.dataDir,
+          '--json',
+          '--no-progress',
+        ],
+        { cwd: ROOT, env: { ...process.env, NO_COLOR: '1', DATABASE_URL: '' } },
+        (err, stdout, stderr) =>
+          err ? reject(new Error(`redline ingest failed: ${stderr || err.message}`)) : resolve(stdout),
+      ),
+    );
+    const summary = (JSON.parse(out) as { summary: { claims: number } }).summary;
+    if (summary.claims < 1) throw new Error(`redline ingest found no claims in the probe article: ${out}`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
-  throw new Error('ingest job did not finish in 30 s');
 }
 
 /** A copy of the example whose title and an actor name carry script payloads. */
@@ -61,6 +75,6 @@ export async function putXssCase(base: string): Promise<string> {
     .replace(/^id: .*$/m, 'id: xss-probe')
     .replace(/^title: .*$/m, `title: '${XSS_TITLE}'`)
     .replace(/^(\s+name:) Russia$/m, `$1 'Russia <svg onload="window.__xss=5">'`);
-  await call(base, 'PUT', '/api/cases/xss-probe', { yaml });
+  await call(base, 'POST', '/api/cases', { yaml });
   return 'xss-probe';
 }

@@ -150,6 +150,14 @@ export async function startMockApi(port = 0, caseFile = join(ROOT, 'examples/ukr
             issues: x.case.issues.length,
           })),
         });
+      if (p === '/api/cases' && req.method === 'POST') {
+        const text = String((await body(req)).yaml ?? '');
+        const r = parseCase(text);
+        if (!r.ok) return json(res, 422, { title: 'Invalid case', status: 422, issues: r.issues });
+        const next = { yaml: text, case: r.case, version: 1 };
+        store.cases.set(r.case.id, next);
+        return json(res, 201, next);
+      }
       if (p === '/api/validate' && req.method === 'POST') {
         const r = parseCase(String((await body(req)).yaml ?? ''));
         return json(res, 200, r.ok ? { ok: true, issues: r.warnings } : { ok: false, issues: r.issues });

@@ -250,7 +250,13 @@ function ArticleReader({ caseId, claim }: { caseId: string; claim: ClaimView }) 
   const doc = useApi((s) => endpoints.document(caseId, claim.document!, s), [caseId, claim.document]);
   const markRef = useRef<HTMLElement>(null);
   useEffect(() => {
-    markRef.current?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    // Scroll the reader panel only: scrollIntoView would also move the page under the user's pointer.
+    const mark = markRef.current;
+    const panel = mark?.closest('.reader');
+    if (mark && panel instanceof HTMLElement) {
+      const offset = mark.getBoundingClientRect().top - panel.getBoundingClientRect().top + panel.scrollTop;
+      panel.scrollTop = Math.max(0, offset - panel.clientHeight / 3);
+    }
   }, [doc.data, claim.id]);
   if (doc.error) return <ErrorState error={doc.error} what="Loading the article" />;
   if (!doc.data) return <Loading label="Loading the article…" />;
