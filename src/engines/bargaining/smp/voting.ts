@@ -62,6 +62,8 @@ export function coalitions(
 ): Float64Array {
   const c = new Float64Array(options * options);
   const vote = VOTE_FNS[rule];
+  // The default rule inlined (same arithmetic as its vote function).
+  const prop = rule === 'Prop';
   // Option-major copy so the inner loop over voters reads memory in order.
   const byOption = new Float64Array(voters * options);
   for (let k = 0; k < voters; k++) {
@@ -75,7 +77,9 @@ export function coalitions(
       let forA = 0;
       let forB = 0;
       for (let k = 0; k < voters; k++) {
-        const v = vote(weights[k]!, byOption[rowA + k]!, byOption[rowB + k]!);
+        const v = prop
+          ? weights[k]! * (byOption[rowA + k]! - byOption[rowB + k]!)
+          : vote(weights[k]!, byOption[rowA + k]!, byOption[rowB + k]!);
         if (v > 0) forA += v;
         else forB -= v;
       }
