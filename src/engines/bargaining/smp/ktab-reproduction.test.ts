@@ -171,6 +171,7 @@ describe('other KTAB data sets', () => {
   it.each([
     ['SOE-Competitive.csv', 36],
     ['dummyData-a040.csv', 21],
+    ['dummyData-a080.csv', 18],
   ])('%s runs for KTAB’s %i states (SMP.md §14)', (file, states) => {
     expect(runSmp(toInput(loadScenario(file))).turns.length).toBe(states);
   });
