@@ -80,7 +80,8 @@ export function enumerateFeasible(
 
 /** Code → state index (−1 when the code is infeasible): a dense table for small m, a hash map otherwise. */
 export class StateIndex {
-  private readonly table: Int32Array | undefined;
+  /** The dense table (code → index or −1) when m is small enough; hot loops read it directly. */
+  readonly table: Int32Array | undefined;
   private readonly map: Map<number, number> | undefined;
 
   constructor(codes: Int32Array, m: number) {

@@ -333,6 +333,22 @@ function runInverse(model: GmcrModel, opts: Opts) {
 
 const mark = (ok: boolean) => (ok ? color.green('✓') : color.dim('·'));
 
+/** Ordered numbers of the states in the returned set, ascending. */
+function unionOf(r: StabilityResult, concepts: readonly StabilityConcept[]): number[] {
+  const set = new Set(concepts.filter((c) => r.equilibria[c]).flatMap((c) => r.equilibria[c]!));
+  return [...set].sort((a, b) => a - b);
+}
+
+/** State indices for the classic table: all states when few, else the equilibria when those are few. */
+function tableStates(model: GmcrModel, r: StabilityResult): number[] | undefined {
+  if (model.n <= WIDE_TABLE_MAX) return Array.from(model.codes, (_, s) => s);
+  for (const concepts of [r.concepts, ['Nash', 'SEQ', 'SIM', 'SEQ+SIM'] as StabilityConcept[]]) {
+    const u = unionOf(r, concepts);
+    if (u.length > 0 && u.length <= WIDE_TABLE_MAX) return u.map((x) => x - 1);
+  }
+  return undefined;
+}
+
 function render(model: GmcrModel, r: StabilityResult): void {
   print(
     color.bold(
@@ -346,8 +362,14 @@ function render(model: GmcrModel, r: StabilityResult): void {
       `sanctions: ${r.settings.sanctions}; SEQ+SIM = SEQ ${r.settings.seqSim === 'and' ? 'and' : 'or'} SIM; ✓ stable, · unstable, E equilibrium`,
     ),
   );
-  if (model.n <= WIDE_TABLE_MAX) {
-    const states = Array.from(model.codes, (_, s) => s);
+  const states = tableStates(model, r);
+  if (states) {
+    if (states.length < model.n)
+      print(
+        color.dim(
+          `(${model.n} states: the table shows the ${states.length} that are equilibria under ${states.length === unionOf(r, r.concepts).length ? 'some concept' : 'Nash, SEQ, SIM or SEQ+SIM'}; --json has all)`,
+        ),
+      );
     const rows: string[][] = model.options.map((o) => [
       `${model.dms[o.owner]!.name}: ${o.name}`,
       ...states.map((s) => (model.codes[s]! & (1 << model.options.indexOf(o)) ? 'Y' : 'N')),
