@@ -47,7 +47,13 @@ export async function migrateToLatest(db: Kysely<any>, dialect: DialectName): Pr
     migrationTableName: 'redline_migrations',
     migrationLockTableName: 'redline_migrations_lock',
   });
-  const { error, results } = await migrator.migrateToLatest();
+  // SQLite has no migration lock across processes: when two open a fresh file at once, the loser's
+  // transaction fails on a table the winner just made and rolls back whole; trying again finds it applied.
+  let { error, results } = await migrator.migrateToLatest();
+  for (let attempt = 1; error && dialect === 'sqlite' && attempt <= 5; attempt++) {
+    await new Promise((r) => setTimeout(r, 50 * attempt));
+    ({ error, results } = await migrator.migrateToLatest());
+  }
   if (error) {
     const failed = results?.find((r) => r.status === 'Error');
     throw new Error(
