@@ -9,7 +9,7 @@ const paramsArb = fc.record(
   Object.fromEntries(
     Object.entries(SMP_KTAB_PARAMETER_VALUES).map(([key, values]) => [key, fc.constantFrom(...values)]),
   ),
-) as fc.Arbitrary<Partial<SmpParams>>;
+) as unknown as fc.Arbitrary<Partial<SmpParams>>;
 
 const inputArb = fc
   .record({ n: fc.integer({ min: 3, max: 7 }), k: fc.integer({ min: 1, max: 3 }) })
