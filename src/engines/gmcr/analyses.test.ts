@@ -138,3 +138,20 @@ describe('inverse GMCR (Syria–Iraq, desired state 2, Syria’s whole ranking v
     ).toThrow(/518,400 preference profiles/);
   });
 });
+
+describe('limits and guards', () => {
+  it('skips coalition SMR beyond its state limit with a warning instead of running for hours', async () => {
+    const { syntheticConflict } = await import('../../../bench/gmcr-synthetic.js');
+    const built = buildModel(syntheticConflict([5, 4, 4], 1));
+    if (!built.ok) throw new Error('build failed');
+    const r = analyzeStability(built.model, { coalitions: [[0, 1], [2]], concepts: ['Nash', 'SMR'] });
+    expect(r.concepts).toEqual(['Nash']);
+    expect(r.warnings.some((w) => w.startsWith('SMR skipped'))).toBe(true);
+  });
+
+  it('rejects a status quo or desired state that does not exist', () => {
+    const el = load('Elmira');
+    expect(() => statusQuoAnalysis(el, 13)).toThrow(RangeError);
+    expect(() => inverseGmcr(el, 0, { vary: [] })).toThrow(RangeError);
+  });
+});

@@ -16,6 +16,9 @@ import { simStability } from './stability/sim.js';
 import { smrStability } from './stability/smr.js';
 import { STABILITY_CONCEPTS, type StabilityConcept } from './types.js';
 
+/** Largest conflict for which SMR is computed when a coalition acts as one player. */
+export const COALITION_SMR_MAX_STATES = 4096;
+
 export interface StabilityOptions {
   concepts?: readonly StabilityConcept[];
   /** Sanction search: standard (default) or gmcr-py's each-opponent-at-most-once. */
@@ -44,8 +47,16 @@ export function analyzeStability(model: GmcrModel, opts: StabilityOptions = {}):
   const sanctions = opts.sanctions ?? (gmcrPy ? 'each-opponent-once' : 'standard');
   const seqSim = opts.seqSim ?? (gmcrPy ? 'or' : 'and');
   const wanted = new Set(opts.concepts ?? STABILITY_CONCEPTS);
-  const concepts = STABILITY_CONCEPTS.filter((c) => wanted.has(c));
   const players = buildPlayers(model, opts.coalitions ?? model.coalitions);
+  const warnings = [...model.warnings];
+  // SMR for a coalition is searched state by state (see stability/smr.ts): quadratic, so bounded.
+  if (wanted.has('SMR') && model.n > COALITION_SMR_MAX_STATES && players.some((p) => p.members.length > 1)) {
+    wanted.delete('SMR');
+    warnings.push(
+      `SMR skipped: with coalitions it is searched state by state, limited to ${COALITION_SMR_MAX_STATES.toLocaleString('en-US')} states (this conflict has ${model.n.toLocaleString('en-US')})`,
+    );
+  }
+  const concepts = STABILITY_CONCEPTS.filter((c) => wanted.has(c));
   const ctx = createContext(model, players, sanctions);
   const stable: Partial<Record<StabilityConcept, Uint8Array[]>> = {};
   const perPlayer = (f: (ctx: StabilityContext, pi: number) => Uint8Array) =>
@@ -62,7 +73,6 @@ export function analyzeStability(model: GmcrModel, opts: StabilityOptions = {}):
   for (const c of STABILITY_CONCEPTS) if (!wanted.has(c)) delete stable[c];
   const equilibria: Partial<Record<StabilityConcept, number[]>> = {};
   for (const c of concepts) equilibria[c] = equilibriaOf(stable[c]!);
-  const warnings = [...model.warnings];
   if (sanctions !== 'standard')
     warnings.push(
       'sanctions searched as in gmcr-py: each opponent moves at most once (may miss standard sanctions)',

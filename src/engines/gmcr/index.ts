@@ -19,7 +19,13 @@ export { ynOf, codeOfYn, patternOf, MAX_OPTIONS } from './states.js';
 export { rankingOf, MAX_STATEMENTS } from './preferences.js';
 export { buildPlayers, movesFrom, improvementsFrom, type Player as GmcrPlayer } from './moves.js';
 export { isStableDirect, reachableFrom, type SanctionSearch } from './direct.js';
-export { analyzeStability, equilibriaOf, type StabilityOptions, type StabilityResult } from './analyze.js';
+export {
+  analyzeStability,
+  equilibriaOf,
+  COALITION_SMR_MAX_STATES,
+  type StabilityOptions,
+  type StabilityResult,
+} from './analyze.js';
 export { parseExpression, MAX_TERMS, type ExpressionResult } from './expressions.js';
 export {
   conflictFromCase,

@@ -37,6 +37,8 @@ export interface InverseResult {
 }
 
 export function inverseGmcr(model: GmcrModel, desired: number, opts: InverseOptions): InverseResult {
+  if (!Number.isInteger(desired) || desired < 1 || desired > model.n)
+    throw new RangeError(`engines/gmcr/inverse: state ${desired} does not exist (1..${model.n})`);
   const d = desired - 1;
   const concepts = opts.concepts ?? (['Nash', 'GMR', 'SMR', 'SEQ'] as const);
   const keep = opts.examples ?? 5;

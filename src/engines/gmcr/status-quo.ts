@@ -48,6 +48,8 @@ export function statusQuoAnalysis(
   from: number,
   opts: StatusQuoOptions = {},
 ): StatusQuoResult {
+  if (!Number.isInteger(from) || from < 1 || from > model.n)
+    throw new RangeError(`engines/gmcr/status-quo: state ${from} does not exist (1..${model.n})`);
   const depth = opts.depth ?? 5;
   const players = buildPlayers(model, opts.coalitions ?? model.coalitions);
   const start = from - 1;
