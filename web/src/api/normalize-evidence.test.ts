@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readClaims, splitAroundQuote } from './normalize-evidence.js';
+import { readClaims, readTimeline, splitAroundQuote } from './normalize-evidence.js';
 
 describe('quote highlighting', () => {
   const text = 'Moscow said on Friday: "Neutrality is non-negotiable." Kyiv disagreed.';
@@ -116,5 +116,37 @@ describe('claims', () => {
       quote: 'Met',
       status: 'rejected',
     });
+  });
+});
+
+describe('timeline', () => {
+  it('reads claims and events, newest first, with parties and quotes', () => {
+    const items = readTimeline({
+      items: [
+        {
+          kind: 'claim',
+          date: '2025-12-03',
+          actor: 'russia',
+          issue: 'nato',
+          direction: 'rejects',
+          redLine: true,
+          quote: { start: 0, end: 5, text: '"No."' },
+        },
+        {
+          kind: 'event',
+          date: '2025-12-05',
+          type: 'meet',
+          actors: [{ actor: 'us' }],
+          targets: [{ actor: 'russia' }],
+          quote: { start: 0, end: 3, text: 'Met' },
+        },
+        { date: '2025-11-01', kind: 'event', actors: ['ukraine'], summary: 'Talks in Geneva' },
+      ],
+    });
+    expect(items.map((t) => [t.date, t.kind, t.actors, t.summary, t.quote])).toEqual([
+      ['2025-12-05', 'event', ['us', 'russia'], 'meet', 'Met'],
+      ['2025-12-03', 'claim', ['russia'], 'rejects (red line)', '"No."'],
+      ['2025-11-01', 'event', ['ukraine'], 'Talks in Geneva', undefined],
+    ]);
   });
 });

@@ -112,16 +112,31 @@ export function readDocuments(body: unknown): DocumentView[] {
 
 export function readTimeline(body: unknown): TimelineItem[] {
   return unwrapList<unknown>(body, 'timeline')
-    .concat(unwrapList<unknown>(body, 'items').length ? [] : unwrapList<unknown>(body, 'entries'))
     .filter(isObj)
-    .map((o) => ({
-      date: str(pick(o, 'date', 'day')) ?? '',
-      kind: str(pick(o, 'kind', 'type')) ?? 'event',
-      actors: [...arr(o.actors).map((a) => ref(a) ?? ''), ref(o.actor) ?? ''].filter(Boolean),
-      issue: ref(pick(o, 'issue', 'issueId')),
-      summary: str(pick(o, 'summary', 'text', 'title', 'description')) ?? '',
-      quote: str(o.quote),
-    }))
+    .map((o) => {
+      const inner = isObj(o.claim) ? o.claim : isObj(o.event) ? o.event : {};
+      const x: Record<string, unknown> = { ...inner, ...o };
+      const parties = [...arr(x.actors), ...arr(x.targets)]
+        .map((a) => (isObj(a) ? ref(pick(a, 'actor', 'id')) : str(a)))
+        .filter((a): a is string => !!a);
+      const kind = str(pick(x, 'kind')) ?? str(x.type) ?? 'event';
+      const quote = isObj(x.quote) ? str(x.quote.text) : str(x.quote);
+      const described = str(pick(x, 'summary', 'description', 'text'));
+      const verb = [
+        str(x.direction) ?? (kind !== str(x.type) ? str(x.type) : undefined),
+        x.redLine ? '(red line)' : '',
+      ]
+        .filter(Boolean)
+        .join(' ');
+      return {
+        date: str(pick(x, 'date', 'day')) ?? '',
+        kind,
+        actors: [...new Set([...(ref(x.actor) ? [ref(x.actor)!] : []), ...parties])],
+        issue: ref(pick(x, 'issue', 'issueId')),
+        summary: described ?? verb,
+        quote,
+      };
+    })
     .filter((x) => x.date)
     .sort((a, b) => b.date.localeCompare(a.date));
 }

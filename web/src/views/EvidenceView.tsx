@@ -159,7 +159,7 @@ export default function EvidenceView() {
                           {x.issue && <span className="muted small">{issueName(c, x.issue)}</span>}
                           {x.redLine && <span className="tag tag-cross">red line</span>}
                         </span>
-                        {x.quote && <q className="claim-quote">{x.quote}</q>}
+                        {x.quote && <q className="claim-quote">{unquote(x.quote)}</q>}
                         <span className="muted small">
                           {x.date}
                           {x.confidence !== undefined &&
@@ -234,6 +234,7 @@ export default function EvidenceView() {
                       ))}
                       {t.issue && <span className="muted small"> {issueName(c, t.issue)} · </span>}
                       {t.summary}
+                      {t.quote && <q className="timeline-quote">{unquote(t.quote)}</q>}
                     </span>
                   </li>
                 ))}
@@ -295,4 +296,9 @@ function ArticleReader({ caseId, claim }: { caseId: string; claim: ClaimView }) 
       </div>
     </article>
   );
+}
+
+/** Strips quotation marks around a quote; the <q> element adds its own. */
+function unquote(q: string): string {
+  return q.replace(/^["“”']+|["“”']+$/g, '').trim();
 }

@@ -149,6 +149,29 @@ export default function ProposalView({ arg }: { arg?: string }) {
                       Click a cell to read why the point does or does not cross the actor’s red line.
                     </p>
                   )}
+                  {crossings.length > 0 && (
+                    <div className="crossing-list">
+                      <h4>Red lines crossed</h4>
+                      <ul>
+                        {crossings.map((x) => (
+                          <li key={`${x.point}-${x.actor}`}>
+                            <button
+                              type="button"
+                              className={`chip-btn ${selected === x ? 'active' : ''}`}
+                              onClick={() => setSelected(x)}
+                            >
+                              <span
+                                className="swatch"
+                                style={{ background: colors.get(x.actor) }}
+                                aria-hidden="true"
+                              />
+                              #{x.point} × {actorName(c, x.actor)}
+                            </button>
+                          </li>
+                        ))}
+                      </ul>
+                    </div>
+                  )}
                 </aside>
               </div>
               <section className="card">
