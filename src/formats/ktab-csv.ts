@@ -206,7 +206,9 @@ export function parseKtabCsv(text: string): KtabParseResult {
       p.error(
         'ktab_csv_missing_actor',
         ['actors', i],
-        `line 1 announces ${nActors} actors but the file has ${Math.max(0, Math.min(i, lines.length - 2))}`,
+        fields
+          ? `line ${lineNo} is empty, but line 1 announces ${nActors} actors (actor ${i + 1} belongs here)`
+          : `line 1 announces ${nActors} actors but the file ends after ${i}`,
         'add the missing actor lines or correct the count on line 1',
         lineNo,
       );
