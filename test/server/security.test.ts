@@ -221,6 +221,9 @@ describe('OpenAPI', () => {
     );
     // The case body is documented from the case schema itself.
     expect(JSON.stringify(doc.paths['/api/cases'].post.requestBody)).toContain('redLine');
+    const read = doc.paths['/api/cases/{id}'].get.responses;
+    expect(JSON.stringify(read['200'])).toContain('redLine');
+    expect(JSON.stringify(read['404'])).toContain('problem details');
     const ui = await h.app.inject({ url: '/api/docs' });
     expect([200, 302]).toContain(ui.statusCode);
     const page = await h.app.inject({

@@ -71,6 +71,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       const s = (schema ?? {}) as Record<string, unknown>;
       const out: Record<string, unknown> = { ...s };
       for (const k of ['body', 'querystring', 'params', 'headers']) if (s[k]) out[k] = toOpenApiSchema(s[k]);
+      if (s.response && typeof s.response === 'object') {
+        out.response = Object.fromEntries(
+          Object.entries(s.response as Record<string, unknown>).map(([code, r]) => [
+            code,
+            toOpenApiSchema(r, 'output'),
+          ]),
+        );
+      }
       return { schema: out as never, url };
     },
   });

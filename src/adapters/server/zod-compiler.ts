@@ -31,9 +31,9 @@ export const zodValidatorCompiler: FastifySchemaCompiler<z.ZodType> = ({ schema 
 };
 
 /** JSON Schema (OpenAPI 3.0 flavour) of a zod schema, for the OpenAPI document. */
-export function toOpenApiSchema(schema: unknown): unknown {
+export function toOpenApiSchema(schema: unknown, io: 'input' | 'output' = 'input'): unknown {
   if (!(schema instanceof z.ZodType)) return schema;
-  return z.toJSONSchema(schema, { target: 'openapi-3.0', io: 'input', unrepresentable: 'any' });
+  return z.toJSONSchema(schema, { target: 'openapi-3.0', io, unrepresentable: 'any' });
 }
 
 /** JSON with typed arrays as plain arrays (engine results use Uint8Array/Int32Array/Float64Array). */

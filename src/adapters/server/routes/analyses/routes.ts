@@ -18,6 +18,7 @@ import { notFound, Problem } from '../../errors.js';
 import { pageOf } from '../../pagination.js';
 import { toJson } from '../../zod-compiler.js';
 import { CaseIdParams } from '../cases/schema.js';
+import * as R from '../../responses.js';
 import {
   AnalysisListQuery,
   CheckQuery,
@@ -58,6 +59,7 @@ export function registerAnalysisRoutes(app: FastifyInstance, ctx: ServerContext)
       schema: {
         tags,
         summary: 'Red-line check of a proposal',
+        response: R.responses(R.engineResult('CheckResult')),
         params: CaseIdParams,
         querystring: CheckQuery,
       },
@@ -74,7 +76,15 @@ export function registerAnalysisRoutes(app: FastifyInstance, ctx: ServerContext)
 
   app.get(
     '/api/cases/:id/diff',
-    { schema: { tags, summary: 'Diff of two proposals', params: CaseIdParams, querystring: DiffQuery } },
+    {
+      schema: {
+        tags,
+        summary: 'Diff of two proposals',
+        response: R.responses(R.engineResult('DiffResult')),
+        params: CaseIdParams,
+        querystring: DiffQuery,
+      },
+    },
     async (req, reply) => {
       const q = req.query as z.infer<typeof DiffQuery>;
       const { c, key } = await load((req.params as Id).id, q.scenario);
@@ -87,7 +97,15 @@ export function registerAnalysisRoutes(app: FastifyInstance, ctx: ServerContext)
 
   app.get(
     '/api/cases/:id/zopa',
-    { schema: { tags, summary: 'Zone of agreement', params: CaseIdParams, querystring: ZopaQuery } },
+    {
+      schema: {
+        tags,
+        summary: 'Zone of agreement',
+        response: R.responses(R.engineResult('ZoneResult')),
+        params: CaseIdParams,
+        querystring: ZopaQuery,
+      },
+    },
     async (req, reply) => {
       const q = req.query as z.infer<typeof ZopaQuery>;
       const { c, key } = await load((req.params as Id).id, q.scenario);
@@ -102,6 +120,7 @@ export function registerAnalysisRoutes(app: FastifyInstance, ctx: ServerContext)
       schema: {
         tags,
         summary: 'Forecast with the bargaining models (synchronous)',
+        response: R.responses(R.engineResult('CaseForecast')),
         params: CaseIdParams,
         body: ForecastBody,
       },
@@ -135,6 +154,7 @@ export function registerAnalysisRoutes(app: FastifyInstance, ctx: ServerContext)
       schema: {
         tags,
         summary: 'GMCR stability of a conflict',
+        response: R.responses(R.engineResult('StabilityReport (docs/api.md)')),
         params: CaseIdParams,
         querystring: StabilityQuery,
       },

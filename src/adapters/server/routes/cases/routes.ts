@@ -17,6 +17,7 @@ import {
 import { readCaseBody } from './case-input.js';
 import { presentCase } from './presenters.js';
 import { lineDiff, structuralChanges } from './version-diff.js';
+import * as R from '../../responses.js';
 
 const tags = ['cases'];
 
@@ -27,7 +28,9 @@ export function registerCaseRoutes(app: FastifyInstance, ctx: ServerContext): vo
 
   app.get(
     '/api/cases',
-    { schema: { tags, summary: 'List cases', querystring: CaseListQuery } },
+    {
+      schema: { tags, summary: 'List cases', response: R.responses(R.CaseList), querystring: CaseListQuery },
+    },
     async (req, reply) => {
       const q = req.query as z.infer<typeof CaseListQuery>;
       return pageOf(await store.cases.list({ limit: q.limit, cursor: q.cursor, q: q.q }), req, reply);
@@ -36,7 +39,10 @@ export function registerCaseRoutes(app: FastifyInstance, ctx: ServerContext): vo
 
   app.post(
     '/api/cases',
-    { schema: { tags, summary: 'Create a case', body: CaseBody }, config: { write: true } },
+    {
+      schema: { tags, summary: 'Create a case', response: R.responses(R.CaseDoc, 201), body: CaseBody },
+      config: { write: true },
+    },
     async (req, reply) => {
       const input = readCaseBody(req.body);
       const saved = await store.cases.create(input.case.id, {
@@ -53,7 +59,14 @@ export function registerCaseRoutes(app: FastifyInstance, ctx: ServerContext): vo
 
   app.get(
     '/api/cases/:id',
-    { schema: { tags, summary: 'Read the current version of a case', params: CaseIdParams } },
+    {
+      schema: {
+        tags,
+        summary: 'Read the current version of a case',
+        response: R.responses(R.CaseDoc),
+        params: CaseIdParams,
+      },
+    },
     async (req) => {
       const { id } = req.params as z.infer<typeof CaseIdParams>;
       const v = await store.cases.get(id);
@@ -65,7 +78,13 @@ export function registerCaseRoutes(app: FastifyInstance, ctx: ServerContext): vo
   app.put(
     '/api/cases/:id',
     {
-      schema: { tags, summary: 'Save a new version of a case', params: CaseIdParams, body: CaseBody },
+      schema: {
+        tags,
+        summary: 'Save a new version of a case',
+        response: R.responses(R.CaseDoc),
+        params: CaseIdParams,
+        body: CaseBody,
+      },
       config: { write: true },
     },
     async (req) => {
@@ -109,7 +128,14 @@ export function registerCaseRoutes(app: FastifyInstance, ctx: ServerContext): vo
 
   app.post(
     '/api/validate',
-    { schema: { tags, summary: 'Validate a case file without saving it', body: ValidateBody } },
+    {
+      schema: {
+        tags,
+        summary: 'Validate a case file without saving it',
+        response: R.responses(R.ValidateResult),
+        body: ValidateBody,
+      },
+    },
     async (req) => {
       const { yaml } = req.body as z.infer<typeof ValidateBody>;
       const r = parseCase(yaml);
@@ -123,6 +149,7 @@ export function registerCaseRoutes(app: FastifyInstance, ctx: ServerContext): vo
       schema: {
         tags,
         summary: 'List the saved versions of a case, newest first',
+        response: R.responses(R.VersionList),
         params: CaseIdParams,
         querystring: VersionListQuery,
       },
@@ -141,6 +168,7 @@ export function registerCaseRoutes(app: FastifyInstance, ctx: ServerContext): vo
       schema: {
         tags,
         summary: 'Differences between two versions',
+        response: R.responses(R.VersionDiff),
         params: CaseIdParams,
         querystring: VersionDiffQuery,
       },
@@ -157,7 +185,14 @@ export function registerCaseRoutes(app: FastifyInstance, ctx: ServerContext): vo
 
   app.get(
     '/api/cases/:id/versions/:v',
-    { schema: { tags, summary: 'Read one version of a case', params: VersionParams } },
+    {
+      schema: {
+        tags,
+        summary: 'Read one version of a case',
+        response: R.responses(R.CaseDoc),
+        params: VersionParams,
+      },
+    },
     async (req) => {
       const { id, v } = req.params as z.infer<typeof VersionParams>;
       const found = await store.cases.getVersion(id, v);
@@ -169,7 +204,12 @@ export function registerCaseRoutes(app: FastifyInstance, ctx: ServerContext): vo
   app.post(
     '/api/cases/:id/versions/:v/restore',
     {
-      schema: { tags, summary: 'Save an old version again as the newest', params: VersionParams },
+      schema: {
+        tags,
+        summary: 'Save an old version again as the newest',
+        response: R.responses(R.CaseDoc),
+        params: VersionParams,
+      },
       config: { write: true },
     },
     async (req) =>

@@ -9,6 +9,7 @@ import { pageOf } from '../../pagination.js';
 import { toJson } from '../../zod-compiler.js';
 import { CaseIdParams } from '../cases/schema.js';
 import { CreateJobBody, JobIdParams, JobListQuery } from './schema.js';
+import * as R from '../../responses.js';
 
 const tags = ['jobs'];
 /** How often the SSE stream looks at the job record (workers may be other processes). */
@@ -26,7 +27,13 @@ export function registerJobRoutes(app: FastifyInstance, ctx: ServerContext): voi
   app.post(
     '/api/cases/:id/jobs',
     {
-      schema: { tags, summary: 'Start a job', params: CaseIdParams, body: CreateJobBody },
+      schema: {
+        tags,
+        summary: 'Start a job',
+        response: R.responses(R.JobEnvelope, 202),
+        params: CaseIdParams,
+        body: CreateJobBody,
+      },
       config: { write: true },
     },
     async (req, reply) => {
@@ -50,6 +57,7 @@ export function registerJobRoutes(app: FastifyInstance, ctx: ServerContext): voi
       schema: {
         tags,
         summary: 'Jobs of a case, newest first',
+        response: R.responses(R.JobList),
         params: CaseIdParams,
         querystring: JobListQuery,
       },
@@ -63,7 +71,14 @@ export function registerJobRoutes(app: FastifyInstance, ctx: ServerContext): voi
 
   app.get(
     '/api/jobs/:id',
-    { schema: { tags, summary: 'A job with its progress and, when done, its result', params: JobIdParams } },
+    {
+      schema: {
+        tags,
+        summary: 'A job with its progress and, when done, its result',
+        response: R.responses(R.JobEnvelope),
+        params: JobIdParams,
+      },
+    },
     async (req, reply) => {
       const job = await getJob((req.params as z.infer<typeof JobIdParams>).id);
       return reply.type('application/json').send(toJson({ job }));
@@ -72,7 +87,10 @@ export function registerJobRoutes(app: FastifyInstance, ctx: ServerContext): voi
 
   app.post(
     '/api/jobs/:id/cancel',
-    { schema: { tags, summary: 'Cancel a job', params: JobIdParams }, config: { write: true } },
+    {
+      schema: { tags, summary: 'Cancel a job', response: R.responses(R.JobEnvelope), params: JobIdParams },
+      config: { write: true },
+    },
     async (req) => {
       const { id } = req.params as z.infer<typeof JobIdParams>;
       await getJob(id);
