@@ -17,3 +17,21 @@ export {
 } from './ktab-csv.js';
 export { parseKtabXml } from './ktab-xml.js';
 export * from './gmcr-file.js';
+export {
+  toPloverRecords,
+  toPloverJsonl,
+  type PloverRecord,
+  type PloverEntity,
+  type CodedEventInput,
+  type EventPartyInput,
+  type ArticleMetaInput,
+} from './plover.js';
+export {
+  toGdeltTables,
+  toTsv,
+  fractionDate,
+  GDELT_EVENT_COLUMNS,
+  GDELT_MENTION_COLUMNS,
+  type GdeltOptions,
+  type GdeltTables,
+} from './gdelt.js';

@@ -244,7 +244,8 @@ export function extractClaims(
       RED_LINE.test(
         scope.text.slice(
           Math.max(prevEnd, hit.start - 80),
-          hit.rule.shape === 'predicate' ? hit.end : objectEnd,
+          // The red-line words may close the sentence ("…, which it calls non-negotiable").
+          hit.rule.shape === 'predicate' ? hit.end : nextVerb ? nextVerb.start : scope.end,
         ),
       );
     // An issue phrase may begin inside the trigger ("refusal to surrender" + "surrender territory").

@@ -168,7 +168,6 @@ export function cleanText(original: string, options: CleanOptions = {}): CleanRe
     const pieces = removeInline(original, start, end, removed);
     if (pieces.length === 0) continue;
     emit(pieces, pendingBreak || isShort);
-    if (isShort) prevEndedSentence = true;
     pendingBreak = false;
   }
   return { text: out.toString(), segments: out.segments, removed };

@@ -208,7 +208,10 @@ export function extractEvents(
     const future = hit.rule.future === true || isFuture(scope, hit.start) || infinitive;
     const coding = codeEvent(
       hit.rule,
-      scope.text.slice(hit.end, clauseEnd(scope, hit.end)),
+      // A passive's object precedes it ("the plan was rejected by …").
+      subject.via === 'passive'
+        ? scope.text.slice(clauseStartOf(scope, hit.start), hit.start)
+        : scope.text.slice(hit.end, clauseEnd(scope, hit.end)),
       future,
       governed,
     );

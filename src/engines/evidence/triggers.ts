@@ -54,7 +54,11 @@ export const TRIGGERS: TriggerRule[] = [
     cameo: '036',
     future: true,
   },
-  { type: 'meet', phrase: 'met|meets|meet(?=\\s+(?:with|in|on|at|for|next|this|later|again|face))' },
+  {
+    type: 'meet',
+    phrase:
+      'met|meets|meet(?=\\s+(?:(?:with|in|on|at|for|next|this|later|again|face|the|his|her|their)\\b|[A-Z]))',
+  },
   {
     type: 'meet',
     phrase:
@@ -354,7 +358,7 @@ export const TRIGGERS: TriggerRule[] = [
     type: 'sanction',
     phrase: 'expelled|expels',
     object: /^[^.;]{0,30}\b(?:diplomats?|ambassador|envoy|observers|monitors)\b/i,
-    cameo: '1663',
+    cameo: '166',
     mode: 'expel',
   },
   // aid (delivered; pledges are AGREE 033)
