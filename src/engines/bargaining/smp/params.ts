@@ -98,6 +98,10 @@ export const SMP_BARGN_MODEL_NOTES: Record<SmpBargnModel, string> = {
  */
 export const SMP_RECEIVER_BARGAIN_WEIGHTS = ['probability', 'ktabUtilityGain'] as const;
 export type SmpReceiverBargainWeight = (typeof SMP_RECEIVER_BARGAIN_WEIGHTS)[number];
+export const SMP_RECEIVER_BARGAIN_WEIGHT_NOTES: Record<SmpReceiverBargainWeight, string> = {
+  probability: 'the receiver’s estimate that the initiator wins, as the model intends (default)',
+  ktabUtilityGain: 'the receiver’s estimate of the initiator’s utility gain, as KTAB does (compatibility)',
+};
 
 /**
  * Whose capability weights the receiver's view in PWCompInterp (SMP.md §12.2). KTAB uses the initiator's;
@@ -105,6 +109,10 @@ export type SmpReceiverBargainWeight = (typeof SMP_RECEIVER_BARGAIN_WEIGHTS)[num
  */
 export const SMP_PW_COMP_RECEIVER_CAPABILITIES = ['ktabInitiator', 'receiver'] as const;
 export type SmpPwCompReceiverCapability = (typeof SMP_PW_COMP_RECEIVER_CAPABILITIES)[number];
+export const SMP_PW_COMP_RECEIVER_CAPABILITY_NOTES: Record<SmpPwCompReceiverCapability, string> = {
+  ktabInitiator: 'the receiver’s view weighs c_i·S_j, the initiator’s capability, as KTAB does (default)',
+  receiver: 'the receiver’s view weighs c_j·S_j, its own capability',
+};
 
 const probability01 = z.number().min(0).max(1);
 
