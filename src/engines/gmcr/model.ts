@@ -8,16 +8,10 @@ import {
   MAX_STATEMENTS,
   payoffsFromRanking,
   payoffsFromStatements,
+  resolveRanking,
 } from './preferences.js';
-import {
-  anyTermMatches,
-  codeOfYn,
-  enumerateFeasible,
-  MAX_OPTIONS,
-  StateIndex,
-  type BitTerm,
-} from './states.js';
-import type { GmcrCondition, GmcrConflictSpec, GmcrDirection, GmcrIssue, GmcrRankingEntry } from './types.js';
+import { anyTermMatches, enumerateFeasible, MAX_OPTIONS, StateIndex, type BitTerm } from './states.js';
+import type { GmcrCondition, GmcrConflictSpec, GmcrDirection, GmcrIssue } from './types.js';
 
 export interface ModelOption {
   id: string;
@@ -394,77 +388,4 @@ export function buildModel(spec: GmcrConflictSpec, opts: BuildOptions = {}): Bui
     warnings: warnings.map((w) => w.message),
   };
   return { ok: true, model, warnings };
-}
-
-/** Resolves ranking entries (ordered numbers or Y/N strings) to groups of state indices, checking coverage. */
-function resolveRanking(
-  ranking: readonly GmcrRankingEntry[],
-  m: number,
-  codes: Int32Array,
-  index: StateIndex,
-  path: (string | number)[],
-  err: (code: string, path: (string | number)[], message: string, hint?: string) => void,
-): number[][] | undefined {
-  const n = codes.length;
-  const placed = new Int32Array(n).fill(-1);
-  const groups: number[][] = [];
-  let bad = false;
-  const resolve = (e: number | string, p: (string | number)[]): number | undefined => {
-    if (typeof e === 'number') {
-      if (!Number.isInteger(e) || e < 1 || e > n) {
-        err(
-          'bad_ranking',
-          p,
-          `state ${e} does not exist: feasible states are numbered 1..${n}`,
-          'the numbering changes when feasibility conditions change; re-rank the states',
-        );
-        return undefined;
-      }
-      return e - 1;
-    }
-    const code = codeOfYn(e, m);
-    if (code === undefined) {
-      err(
-        'bad_ranking',
-        p,
-        `"${e}" is not a state: write ${m} letters Y or N, one per option in decision-maker order`,
-      );
-      return undefined;
-    }
-    const s = index.get(code);
-    if (s < 0) err('bad_ranking', p, `state ${e} is infeasible`, 'rank only feasible states');
-    return s < 0 ? undefined : s;
-  };
-  ranking.forEach((entry, g) => {
-    const members = typeof entry === 'object' ? entry : [entry];
-    const group: number[] = [];
-    members.forEach((e, k) => {
-      const p = typeof entry === 'object' ? [...path, g, k] : [...path, g];
-      const s = resolve(e, p);
-      if (s === undefined) {
-        bad = true;
-        return;
-      }
-      if (placed[s] !== -1) {
-        err('bad_ranking', p, `state ${s + 1} is ranked twice`, 'list every feasible state exactly once');
-        bad = true;
-        return;
-      }
-      placed[s] = g;
-      group.push(s);
-    });
-    groups.push(group);
-  });
-  const missing: number[] = [];
-  for (let s = 0; s < n; s++) if (placed[s] === -1) missing.push(s + 1);
-  if (missing.length) {
-    err(
-      'bad_ranking',
-      path,
-      `the ranking leaves out state${missing.length > 1 ? 's' : ''} ${missing.slice(0, 20).join(', ')}${missing.length > 20 ? ', …' : ''}`,
-      `every one of the ${n} feasible states must appear exactly once`,
-    );
-    bad = true;
-  }
-  return bad ? undefined : groups;
 }

@@ -2,7 +2,8 @@
  * Preferences as integer payoffs per state (higher = more preferred, equal = indifferent), from option
  * prioritization or an explicit ranking (GMCR.md §1.4; Fang, Hipel & Kilgour 1993, ch. 4; the GMCR+ guide).
  */
-import { anyTermMatches, patternOf, type BitTerm } from './states.js';
+import { anyTermMatches, codeOfYn, patternOf, type BitTerm, type StateIndex } from './states.js';
+import type { GmcrRankingEntry } from './types.js';
 
 /** Statements beyond this count would overflow exact weights 2^(P−1−k). */
 export const MAX_STATEMENTS = 50;
@@ -78,4 +79,77 @@ export function rankingOf(payoffs: ArrayLike<number>): (number | number[])[] {
     else byPayoff.set(p, [s + 1]);
   }
   return [...byPayoff.entries()].sort((a, b) => b[0] - a[0]).map(([, g]) => (g.length === 1 ? g[0]! : g));
+}
+
+/** Resolves ranking entries (ordered numbers or Y/N strings) to groups of state indices, checking coverage. */
+export function resolveRanking(
+  ranking: readonly GmcrRankingEntry[],
+  m: number,
+  codes: Int32Array,
+  index: StateIndex,
+  path: (string | number)[],
+  err: (code: string, path: (string | number)[], message: string, hint?: string) => void,
+): number[][] | undefined {
+  const n = codes.length;
+  const placed = new Int32Array(n).fill(-1);
+  const groups: number[][] = [];
+  let bad = false;
+  const resolve = (e: number | string, p: (string | number)[]): number | undefined => {
+    if (typeof e === 'number') {
+      if (!Number.isInteger(e) || e < 1 || e > n) {
+        err(
+          'bad_ranking',
+          p,
+          `state ${e} does not exist: feasible states are numbered 1..${n}`,
+          'the numbering changes when feasibility conditions change; re-rank the states',
+        );
+        return undefined;
+      }
+      return e - 1;
+    }
+    const code = codeOfYn(e, m);
+    if (code === undefined) {
+      err(
+        'bad_ranking',
+        p,
+        `"${e}" is not a state: write ${m} letters Y or N, one per option in decision-maker order`,
+      );
+      return undefined;
+    }
+    const s = index.get(code);
+    if (s < 0) err('bad_ranking', p, `state ${e} is infeasible`, 'rank only feasible states');
+    return s < 0 ? undefined : s;
+  };
+  ranking.forEach((entry, g) => {
+    const members = typeof entry === 'object' ? entry : [entry];
+    const group: number[] = [];
+    members.forEach((e, k) => {
+      const p = typeof entry === 'object' ? [...path, g, k] : [...path, g];
+      const s = resolve(e, p);
+      if (s === undefined) {
+        bad = true;
+        return;
+      }
+      if (placed[s] !== -1) {
+        err('bad_ranking', p, `state ${s + 1} is ranked twice`, 'list every feasible state exactly once');
+        bad = true;
+        return;
+      }
+      placed[s] = g;
+      group.push(s);
+    });
+    groups.push(group);
+  });
+  const missing: number[] = [];
+  for (let s = 0; s < n; s++) if (placed[s] === -1) missing.push(s + 1);
+  if (missing.length) {
+    err(
+      'bad_ranking',
+      path,
+      `the ranking leaves out state${missing.length > 1 ? 's' : ''} ${missing.slice(0, 20).join(', ')}${missing.length > 20 ? ', …' : ''}`,
+      `every one of the ${n} feasible states must appear exactly once`,
+    );
+    bad = true;
+  }
+  return bad ? undefined : groups;
 }
