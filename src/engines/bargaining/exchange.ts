@@ -33,6 +33,9 @@ export interface ExchangeForecast extends ModelForecast {
 
 const EPS = 1e-10;
 
+/** Candidate exchanges beyond this are refused (memory and time grow with issues² × actors²). */
+export const MAX_CANDIDATES = 1_000_000;
+
 interface Candidate {
   i: number;
   j: number;
@@ -54,6 +57,8 @@ interface State {
   /** Direction of each actor's earlier moves per issue: −1, 0 or +1. */
   direction: number[][];
   total: number[];
+  /** Current compromise outcome per issue, kept up to date as exchanges execute. */
+  outcome: number[];
 }
 
 function nbs(state: State, d: number): number {
@@ -89,14 +94,14 @@ function sizeExchange(state: State, cand: Candidate): Sized | null {
     moveJ = (dp * total[p]!) / wJp;
   }
   // Keep each outcome from being pushed past the partner's own position on the issue it supplies.
-  const limitP = Math.abs(y[i]![p]! - nbs(state, p));
+  const limitP = Math.abs(y[i]![p]! - state.outcome[p]!);
   if (dp > limitP + EPS) {
     dp = limitP;
     moveJ = (dp * total[p]!) / wJp;
     dq = (dp * sumP) / sumQ;
     moveI = (dq * total[q]!) / wIq;
   }
-  const limitQ = Math.abs(y[j]![q]! - nbs(state, q));
+  const limitQ = Math.abs(y[j]![q]! - state.outcome[q]!);
   if (dq > limitQ + EPS) {
     dq = limitQ;
     moveI = (dq * total[q]!) / wIq;
@@ -116,11 +121,10 @@ function sizeExchange(state: State, cand: Candidate): Sized | null {
   return { ...cand, jOnP: Math.min(100, Math.max(0, jOnP)), iOnQ: Math.min(100, Math.max(0, iOnQ)), gain };
 }
 
-/** All candidate exchanges at the start of a round (baselines.md §4 step 2). */
-function candidates(state: State, nIssues: number): Candidate[] {
+/** All candidate exchanges at the start of a round (baselines.md §4 step 2); null beyond MAX_CANDIDATES. */
+function candidates(state: State, nIssues: number): Candidate[] | null {
   const n = state.y.length;
-  const outcome = Array.from({ length: nIssues }, (_, d) => nbs(state, d));
-  const left = (k: number, d: number) => state.y[k]![d]! <= outcome[d]!;
+  const left = (k: number, d: number) => state.y[k]![d]! <= state.outcome[d]!;
   const list: Candidate[] = [];
   for (let p = 0; p < nIssues; p++) {
     for (let q = p + 1; q < nIssues; q++) {
@@ -131,11 +135,124 @@ function candidates(state: State, nIssues: number): Candidate[] {
           const ratio = (k: number) => state.s[k]![p]! / state.s[k]![q]!;
           // The actor for whom p is relatively more salient demands p (ties: the first of the pair).
           list.push(ratio(a) >= ratio(b) ? { i: a, j: b, p, q } : { i: b, j: a, p, q });
+          if (list.length > MAX_CANDIDATES) return null;
         }
       }
     }
   }
   return list;
+}
+
+/**
+ * Executes exchanges until none is left (baselines.md §4 step 5): the highest gain first (ties: the first
+ * candidate), then every remaining exchange sharing an actor and an issue with it is re-sized or dropped.
+ * A max-heap with version stamps finds the best in log time; an index by actor finds the ones to re-size.
+ */
+function executeExchanges(
+  state: State,
+  list: Candidate[],
+  round: number,
+  executed: ExecutedExchange[],
+): void {
+  const current: (Sized | null)[] = list.map((cand) => sizeExchange(state, cand));
+  const version = new Array<number>(list.length).fill(0);
+  // Candidates by (actor, issue): the ones an execution can affect share an actor and an issue with it.
+  const nIssues = state.outcome.length;
+  const byActorIssue = new Map<number, number[]>();
+  list.forEach((cand, k) => {
+    for (const a of [cand.i, cand.j]) {
+      for (const d of [cand.p, cand.q]) {
+        const key = a * nIssues + d;
+        const ks = byActorIssue.get(key);
+        if (ks) ks.push(k);
+        else byActorIssue.set(key, [k]);
+      }
+    }
+  });
+  const stamp = new Int32Array(list.length).fill(-1);
+  let executions = 0;
+  const heap = new MaxHeap();
+  current.forEach((e, k) => e && heap.push({ gain: e.gain, index: k, version: 0 }));
+  for (let top = heap.pop(); top; top = heap.pop()) {
+    const best = current[top.index];
+    if (!best || top.version !== version[top.index]) continue;
+    current[top.index] = null;
+    state.direction[best.j]![best.p] = Math.sign(best.jOnP - state.y[best.j]![best.p]!);
+    state.direction[best.i]![best.q] = Math.sign(best.iOnQ - state.y[best.i]![best.q]!);
+    state.y[best.j]![best.p] = best.jOnP;
+    state.y[best.i]![best.q] = best.iOnQ;
+    state.outcome[best.p] = nbs(state, best.p);
+    state.outcome[best.q] = nbs(state, best.q);
+    executed.push({
+      round,
+      i: best.i,
+      j: best.j,
+      p: best.p,
+      q: best.q,
+      jOnP: best.jOnP,
+      iOnQ: best.iOnQ,
+      gain: best.gain,
+    });
+    executions++;
+    for (const a of [best.i, best.j]) {
+      for (const d of [best.p, best.q]) {
+        for (const k of byActorIssue.get(a * nIssues + d) ?? []) {
+          if (stamp[k] === executions || !current[k]) continue;
+          stamp[k] = executions;
+          const e = list[k]!;
+          const resized = sizeExchange(state, e);
+          current[k] = resized;
+          version[k]!++;
+          if (resized) heap.push({ gain: resized.gain, index: k, version: version[k]! });
+        }
+      }
+    }
+  }
+}
+
+interface HeapEntry {
+  gain: number;
+  index: number;
+  version: number;
+}
+
+/** Binary max-heap on gain; equal gains come out in candidate order. */
+class MaxHeap {
+  private items: HeapEntry[] = [];
+  private static before(a: HeapEntry, b: HeapEntry): boolean {
+    return a.gain > b.gain || (a.gain === b.gain && a.index < b.index);
+  }
+  push(e: HeapEntry): void {
+    const h = this.items;
+    let k = h.length;
+    h.push(e);
+    while (k > 0) {
+      const parent = (k - 1) >> 1;
+      const up = h[parent]!;
+      if (!MaxHeap.before(e, up)) break;
+      h[k] = up;
+      k = parent;
+    }
+    h[k] = e;
+  }
+  pop(): HeapEntry | undefined {
+    const h = this.items;
+    const top = h[0];
+    const last = h.pop();
+    if (h.length === 0 || last === undefined) return top;
+    let k = 0;
+    for (;;) {
+      const l = 2 * k + 1;
+      if (l >= h.length) break;
+      const r = l + 1;
+      const m = r < h.length && MaxHeap.before(h[r]!, h[l]!) ? r : l;
+      if (!MaxHeap.before(h[m]!, last)) break;
+      h[k] = h[m]!;
+      k = m;
+    }
+    h[k] = last;
+    return top;
+  }
 }
 
 /** Runs the exchange model on a multi-issue input. */
@@ -150,6 +267,7 @@ export function exchange(input: BargainingInput, options: ExchangeOptions = {}):
     active,
     y: x.map((row) => [...row]),
     direction: x.map((row) => row.map(() => 0)),
+    outcome: [],
     total: input.dimensions.map((_, d) =>
       input.actors.reduce(
         (acc, _a, k) => acc + (active(k, d) ? input.capability[k]! * input.salience[k]![d]! : 0),
@@ -165,40 +283,15 @@ export function exchange(input: BargainingInput, options: ExchangeOptions = {}):
   for (let round = 1; round <= (options.rounds ?? 1); round++) {
     state.y = x.map((row) => [...row]);
     state.direction = x.map((row) => row.map(() => 0));
-    let pending = candidates(state, nIssues)
-      .map((cand) => sizeExchange(state, cand))
-      .filter((e): e is Sized => e !== null);
-    while (pending.length > 0) {
-      let best = pending[0]!;
-      for (const e of pending) if (e.gain > best.gain) best = e;
-      state.direction[best.j]![best.p] = Math.sign(best.jOnP - state.y[best.j]![best.p]!);
-      state.direction[best.i]![best.q] = Math.sign(best.iOnQ - state.y[best.i]![best.q]!);
-      state.y[best.j]![best.p] = best.jOnP;
-      state.y[best.i]![best.q] = best.iOnQ;
-      executed.push({
-        round,
-        i: best.i,
-        j: best.j,
-        p: best.p,
-        q: best.q,
-        jOnP: best.jOnP,
-        iOnQ: best.iOnQ,
-        gain: best.gain,
-      });
-      const touched = (e: Candidate) =>
-        (e.i === best.i || e.j === best.i || e.i === best.j || e.j === best.j) &&
-        (e.p === best.p || e.q === best.p || e.p === best.q || e.q === best.q);
-      const next: Sized[] = [];
-      for (const e of pending) {
-        if (e === best) continue;
-        if (!touched(e)) next.push(e);
-        else {
-          const resized = sizeExchange(state, e);
-          if (resized) next.push(resized);
-        }
-      }
-      pending = next;
+    state.outcome = input.dimensions.map((_, d) => nbs(state, d));
+    const list = candidates(state, nIssues);
+    if (list === null) {
+      warnings.push(
+        `more than ${MAX_CANDIDATES.toLocaleString('en')} possible exchanges; the model was stopped and no exchange made`,
+      );
+      break;
     }
+    executeExchanges(state, list, round, executed);
     outcomes.push(input.dimensions.map((_, d) => nbs(state, d)));
     rounds.push(state.y.map((row) => [...row]));
     // Next start: x' = (1 − s)·0.4·y + 0.1·y + (1 − 0.4(1 − s) − 0.1)·x (baselines.md §4 step 7).

@@ -78,3 +78,15 @@ describe('BDM expected-utility model on the emission-standards example (Scholz e
     expect(f.rounds![1]![1]![0]).toBeCloseTo(8.415932, 5);
   });
 });
+
+describe('BDM size guard', () => {
+  it('refuses more than 100 actors on one issue instead of running for minutes', () => {
+    const n = 101;
+    const big = {
+      x: Array.from({ length: n }, (_, k) => k % 100),
+      c: new Array(n).fill(1),
+      s: new Array(n).fill(0.5),
+    };
+    expect(() => runBdmIssue(big, variant)).toThrow(/101 actors on one issue; the model runs at most 100/);
+  });
+});

@@ -209,8 +209,16 @@ export function bdmRound(
   };
 }
 
+/** Most actors on one issue: each round costs O(n³), so beyond this a run would take minutes. */
+export const MAX_BDM_ACTORS = 100;
+
 /** Runs the model on one issue; round 0 is the initial state. */
 export function runBdmIssue(input: BdmIssueInput, options: BdmOptions): BdmRound[] {
+  if (input.x.length > MAX_BDM_ACTORS) {
+    throw new RangeError(
+      `engines/bargaining/bdm: ${input.x.length} actors on one issue; the model runs at most ${MAX_BDM_ACTORS}`,
+    );
+  }
   const w = input.c.map((ck, k) => ck * input.s[k]!);
   const R = input.range ?? Math.max(...input.x) - Math.min(...input.x);
   const rounds: BdmRound[] = [
