@@ -41,8 +41,8 @@ const caseId = await ensureExampleCase(server.url);
 const browser = await launch();
 const views: [string, string][] = [
   ['overview', '[data-testid="proposal-list"]'],
-  ['positions', '[data-testid="position-map"] svg'],
-  ['proposal', '[data-testid="redline-matrix"] svg'],
+  ['positions', '[data-testid="position-map"] .chart svg'],
+  ['proposal', '[data-testid="redline-matrix"] .chart svg'],
 ];
 try {
   for (const [view, ready] of views) {
