@@ -17,10 +17,11 @@ export interface ServerContext {
  * (a new key); least recently used entries are dropped beyond the capacity.
  */
 export class ResultCache {
-  private readonly entries = new Map<string, string>();
+  // Bytes, not strings: a hit is written to the socket without encoding it again.
+  private readonly entries = new Map<string, Buffer>();
   constructor(private readonly capacity = 500) {}
 
-  get(key: string, compute: () => string): string {
+  get(key: string, compute: () => string): Buffer {
     const hit = this.entries.get(key);
     if (hit !== undefined) {
       // Refresh recency: Map keeps insertion order.
@@ -28,7 +29,7 @@ export class ResultCache {
       this.entries.set(key, hit);
       return hit;
     }
-    const value = compute();
+    const value = Buffer.from(compute(), 'utf8');
     if (this.entries.size >= this.capacity) this.entries.delete(this.entries.keys().next().value!);
     this.entries.set(key, value);
     return value;
