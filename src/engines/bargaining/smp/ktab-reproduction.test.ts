@@ -121,6 +121,19 @@ describe('SMP with default parameters reproduces KTAB smpc (fixtures/ktab/runs)'
         }
       });
 
+      it('names as likeliest the final position with KTAB’s highest final prob', () => {
+        const oracle = readOracle(`runs/${run.set}/smpc-oracle.txt`);
+        let best = { actor: '', p: -1 };
+        for (const a of scenario.actors) {
+          const p = Number(oracle.prob.get(a.name)!.at(-1));
+          if (p > best.p) best = { actor: a.name, p };
+        }
+        const i = scenario.actors.findIndex((a) => a.name === best.actor);
+        expect(result.likeliest.prob.toFixed(4)).toBe(best.p.toFixed(4));
+        expect(result.likeliest.actors).toContain(i);
+        expect(result.likeliest.position).toEqual(result.turns.at(-1)![i]);
+      });
+
       it('ends on final_positions.csv', () => {
         for (const row of readPositions(`runs/${run.set}/final_positions.csv`)) {
           expect(row.turn).toBe(run.states - 1);

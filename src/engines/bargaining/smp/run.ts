@@ -57,6 +57,11 @@ export interface SmpResult {
    * (KTAB itself reports positions and probabilities, not a single outcome).
    */
   outcome: number[];
+  /**
+   * KTAB's own view of the result: the final position most likely to win a probabilistic Condorcet
+   * election among the actors' positions (highest `prob` in the last state; first actor on ties).
+   */
+  likeliest: { position: number[]; prob: number; actors: number[] };
   /** The same weighted mean for every state: outcomes[t][dim]. */
   outcomes: number[][];
   /** Same as `turns`, under the name the other bargaining models use. */
@@ -162,6 +167,20 @@ export function runSmp(
   const turns = states.map((s) => toScale(s.pos, n, dims));
   const ideals = states.map((s) => toScale(s.ideal, n, dims));
   const outcomes = turns.map((positions) => weightedMean(input, positions));
+  const finalProb = prob[prob.length - 1]!;
+  const finalState = states[states.length - 1]!;
+  let top = 0;
+  finalProb.forEach((p, i) => {
+    if (p > finalProb[top]!) top = i;
+  });
+  const likeliest = {
+    position: turns[turns.length - 1]![top]!,
+    prob: finalProb[top]!,
+    // The actors at that position, with the 1e-3 tolerance of SMP.md §5 on the 0–1 scale.
+    actors: input.actors
+      .map((_, i) => i)
+      .filter((i) => euclidean(finalState.pos, i, finalState.pos, top, dims) < 1e-3),
+  };
   return {
     model: 'smp',
     params: full,
@@ -170,6 +189,7 @@ export function runSmp(
     prob,
     fractionalChange,
     outcome: outcomes[outcomes.length - 1]!,
+    likeliest,
     outcomes,
     rounds: turns,
     stopReason,
