@@ -157,6 +157,12 @@ describe('KTAB’s validation rules, with line and column', () => {
     expect(r.ok && r.warnings[0]).toMatchObject({ code: 'ktab_csv_extra_line', line: 6 });
   });
 
+  it('a byte-order mark and Windows line ends are accepted', () => {
+    const s = scenarioOf(parseKtabCsv(`\uFEFF${csv(...GOOD).replace(/\n/g, '\r\n')}`));
+    expect(s.name).toBe('Test');
+    expect(s.actors.map((a) => a.name)).toEqual(['A', 'B', 'C']);
+  });
+
   it('a quoted field may contain commas', () => {
     const s = scenarioOf(parseKtabCsv(csv('A,"one, first", 10, 20, 30, 40, 50,', GOOD[1]!, GOOD[2]!)));
     expect(s.actors[0]!.description).toBe('one, first');
