@@ -3,6 +3,7 @@
  * bargain interpolation).
  */
 import type { SmpModel, SmpState } from './state.js';
+import { utility } from './utility.js';
 import { voteFunction } from './voting.js';
 
 const CHALLENGE_FLOOR = 1e-10;
@@ -18,9 +19,7 @@ export interface ChallengeValue {
 /** aUtil[h](a, b): h's estimate of the utility to actor a of actor b's position. */
 function estUtil(model: SmpModel, state: SmpState, h: number, a: number, b: number): number {
   const n = model.n;
-  const d = state.dist[a * n + b]!;
-  const r = state.riskEst[h * n + a]!;
-  return d <= 1 ? (1 - d) * (1 + d * r) : (1 - d) * (1 + r);
+  return utility(state.dist[a * n + b]!, state.riskEst[h * n + a]!);
 }
 
 /**
@@ -85,6 +84,7 @@ export function contestProbability(
     const uti = toI[t]!;
     const d = dist[t * n + j]!;
     const r = riskEst[rRow + t]!;
+    // utility(d, r) written out: this loop runs N³ times per turn.
     const utj = d <= 1 ? (1 - d) * (1 + d * r) : (1 - d) * (1 + r);
     const utt = own[t]!;
     const v = prop ? wt * (uti - utj) : vote(wt, uti, utj);
