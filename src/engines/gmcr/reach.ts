@@ -17,8 +17,11 @@ import type { Adjacency, Player } from './moves.js';
 
 const NONE = 0x7fffffff;
 
-/** When all the movers' moves are reversible: min of each value over the connected component of each state. */
-export function componentMinima(model: GmcrModel, movers: Player[], values: Int32Array[]): Int32Array[] {
+/**
+ * When all the movers' moves are reversible, reachability is connectivity: label every state with the root
+ * of its connected component (union–find over the move groups, no move listed).
+ */
+export function componentLabels(model: GmcrModel, movers: Player[]): Int32Array {
   const n = model.n;
   const parent = new Int32Array(n);
   for (let s = 0; s < n; s++) parent[s] = s;
@@ -44,14 +47,18 @@ export function componentMinima(model: GmcrModel, movers: Player[], values: Int3
       }
     }
   }
+  for (let s = 0; s < n; s++) parent[s] = find(s);
+  return parent;
+}
+
+/** Min of each value over each state's component (labels from `componentLabels`). */
+export function componentMinima(labels: Int32Array, values: Int32Array[]): Int32Array[] {
+  const n = labels.length;
   return values.map((v) => {
     const best = new Int32Array(n).fill(NONE);
-    for (let s = 0; s < n; s++) {
-      const r = find(s);
-      if (v[s]! < best[r]!) best[r] = v[s]!;
-    }
+    for (let s = 0; s < n; s++) if (v[s]! < best[labels[s]!]!) best[labels[s]!] = v[s]!;
     const out = new Int32Array(n);
-    for (let s = 0; s < n; s++) out[s] = best[find(s)]!;
+    for (let s = 0; s < n; s++) out[s] = best[labels[s]!]!;
     return out;
   });
 }

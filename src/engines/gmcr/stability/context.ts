@@ -2,7 +2,7 @@
 import type { SanctionSearch } from '../direct.js';
 import type { GmcrModel } from '../model.js';
 import { improvementLists, moveLists, type Adjacency, type Player } from '../moves.js';
-import { closureMinima, componentMinima, eachOnceMinima } from '../reach.js';
+import { closureMinima, componentLabels, componentMinima, eachOnceMinima } from '../reach.js';
 
 export interface StabilityContext {
   model: GmcrModel;
@@ -11,6 +11,8 @@ export interface StabilityContext {
   /** Lazily built adjacency lists per player: all moves, and improvements only. */
   moves: (Adjacency | undefined)[];
   improvements: (Adjacency | undefined)[];
+  /** Per focal player: component labels of its opponents' (reversible) move graph, shared by GMR and SMR. */
+  components: (Int32Array | undefined)[];
 }
 
 export function createContext(
@@ -24,6 +26,7 @@ export function createContext(
     sanctions,
     moves: players.map(() => undefined),
     improvements: players.map(() => undefined),
+    components: players.map(() => undefined),
   };
 }
 
@@ -45,8 +48,10 @@ export function opponentMinima(
   const others = ctx.players.map((_, k) => k).filter((k) => k !== pi);
   if (ctx.sanctions === 'standard' && !uiOnly && others.every((k) => ctx.players[k]!.reversible))
     return componentMinima(
-      ctx.model,
-      others.map((k) => ctx.players[k]!),
+      (ctx.components[pi] ??= componentLabels(
+        ctx.model,
+        others.map((k) => ctx.players[k]!),
+      )),
       values,
     );
   const lists = others.map((k) => (uiOnly ? improvementsOf(ctx, k) : movesOf(ctx, k)));
