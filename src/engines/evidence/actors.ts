@@ -194,7 +194,11 @@ export function createActorMatcher(actors: readonly ActorLike[]): ActorMatcher {
         canonical: t.canonical,
         personal: t.personal,
         ...(t.actor ? { actor: t.actor } : {}),
-        ...(t.code ? { country: t.code } : {}),
+        ...(t.code
+          ? { country: t.code }
+          : t.actor && actorToCode.has(t.actor)
+            ? { country: actorToCode.get(t.actor)! }
+            : {}),
         ...(t.sector ? { sector: t.sector } : {}),
         ...(t.role ? { role: t.role } : {}),
       });
