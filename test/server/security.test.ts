@@ -164,6 +164,15 @@ describe('API tokens when listening beyond loopback', () => {
     expect((await h.app.inject({ url: '/api/cases/small', headers: bearer(viewer) })).statusCode).toBe(404);
   });
 
+  it('accepts a token in the query only on the progress stream (EventSource sends no headers)', async () => {
+    expect((await h.app.inject({ url: `/api/cases?access_token=${viewer}` })).statusCode).toBe(401);
+    const res = await h.app.inject({ url: `/api/jobs/missing/events?access_token=${viewer}` });
+    expect(res.statusCode).toBe(404);
+    expect((await h.app.inject({ url: '/api/jobs/missing/events?access_token=rl_wrong' })).statusCode).toBe(
+      401,
+    );
+  });
+
   it('lets an editor write', async () => {
     const res = await h.app.inject({
       method: 'POST',

@@ -101,7 +101,12 @@ export function registerSecurity(app: FastifyInstance, store: Store, auth: AuthO
     )
       return;
     const header = request.headers.authorization;
-    const m = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header) : null;
+    let m = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header) : null;
+    // Browsers' EventSource cannot send headers: the progress stream alone also takes ?access_token=.
+    if (!m && /^\/api\/jobs\/[^/]+\/events(\?|$)/.test(request.url)) {
+      const t = new URL(request.url, 'http://local').searchParams.get('access_token');
+      if (t) m = ['', t] as unknown as RegExpExecArray;
+    }
     if (!m)
       return sendProblem(
         reply,
