@@ -1,6 +1,7 @@
 // Reading and writing gmcr-py `.gmcr` files (FORMAT.md): every shipped file loads, files round-trip, and
 // malformed files are refused with the key path of each problem.
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildModel } from '../engines/gmcr/model.js';
 import { gmcrFilePath, readGmcrFile, writeGmcrFile } from './gmcr-file.js';
@@ -194,5 +195,28 @@ describe('malformed files', () => {
     if (built.ok) return;
     expect(built.issues[0]!.message).toMatch(/leaves out state 4/);
     expect(gmcrFilePath(built.issues[0]!.path)).toEqual(['decisionMakers', 0, 'preferenceRanking']);
+  });
+});
+
+describe('hostile input', () => {
+  it('never throws: random JSON in place of any key gives issues or a model', () => {
+    const keys = ['options', 'decisionMakers', 'infeasibles', 'useManualPreferenceRanking', 'coalitions'];
+    const dmKeys = ['name', 'options', 'preferences', 'preferenceRanking', 'misperceptions'];
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...keys, ...dmKeys),
+        fc.jsonValue(),
+        fc.constantFrom('Prisoners', 'Elmira', 'Garrison'),
+        (key, value, name) => {
+          const data = JSON.parse(text(name));
+          if (keys.includes(key)) data[key] = value;
+          else data.decisionMakers[0][key] = value;
+          const r = readGmcrFile(JSON.stringify(data));
+          if (r.ok) expect(() => buildModel(r.spec)).not.toThrow();
+          else expect(r.issues.length).toBeGreaterThan(0);
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });
