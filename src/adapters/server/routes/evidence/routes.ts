@@ -109,16 +109,14 @@ export function registerEvidenceRoutes(app: FastifyInstance, ctx: ServerContext)
         repo().listClaims(id, { docId, limit: READ_CAP }),
         repo().listEvents(id, { docId, limit: READ_CAP }),
       ]);
-      return reply
-        .type('application/json')
-        .send(
-          toJson({
-            ...doc,
-            cleanText: doc.text,
-            claims: claims.map((c) => presentClaim(c, doc)),
-            events: events.map((e) => presentEvent(e, doc)),
-          }),
-        );
+      return reply.type('application/json').send(
+        toJson({
+          ...doc,
+          cleanText: doc.text,
+          claims: claims.map((c) => presentClaim(c, doc)),
+          events: events.map((e) => presentEvent(e, doc)),
+        }),
+      );
     },
   );
 
@@ -191,15 +189,13 @@ export function registerEvidenceRoutes(app: FastifyInstance, ctx: ServerContext)
           const after = (await r.getItem(id, sid))!;
           const doc = (await docsById(id)).get(after.docId);
           const presented = after.kind === 'claim' ? presentClaim(after, doc) : presentEvent(after, doc);
-          return reply
-            .type('application/json')
-            .send(
-              toJson({
-                item: presented,
-                caseVersion: applied?.version ?? null,
-                summary: applied?.summary ?? null,
-              }),
-            );
+          return reply.type('application/json').send(
+            toJson({
+              item: presented,
+              caseVersion: applied?.version ?? null,
+              summary: applied?.summary ?? null,
+            }),
+          );
         },
       );
     }
