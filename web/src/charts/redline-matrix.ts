@@ -18,6 +18,7 @@ export function redLineMatrixOption(
   c: Case,
   check: CheckView,
   summaries: Map<number, string>,
+  narrow = false,
 ): EChartsOption {
   const actors = check.actors.length ? check.actors : c.actors.map((a) => a.id);
   const names = actors.map((id) => c.actors.find((a) => a.id === id)?.name ?? id);
@@ -44,12 +45,12 @@ export function redLineMatrixOption(
       },
       extraCssText: 'max-width:360px;white-space:normal;',
     },
-    grid: { left: 56, right: 16, top: 64, bottom: 16 },
+    grid: { left: 56, right: 16, top: narrow ? 96 : 64, bottom: 16 },
     xAxis: {
       type: 'category',
       data: names,
       position: 'top',
-      axisLabel: { interval: 0, fontWeight: 600, color: '#27313d' },
+      axisLabel: { interval: 0, fontWeight: 600, color: '#27313d', rotate: narrow ? 40 : 0 },
       axisTick: { show: false },
       axisLine: { show: false },
       splitArea: { show: false },

@@ -62,33 +62,35 @@ export default function OverviewView() {
           <header className="card-head">
             <h3>Actors</h3>
           </header>
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">Actor</th>
-                <th scope="col">Kind</th>
-                <th scope="col" className="num">
-                  Capability
-                </th>
-                <th scope="col">Veto</th>
-              </tr>
-            </thead>
-            <tbody>
-              {c.actors.map((a) => (
-                <tr key={a.id}>
-                  <th scope="row">
-                    <span className="swatch" style={{ background: colors.get(a.id) }} aria-hidden="true" />
-                    {a.name}
+          <div className="table-wrap">
+            <table className="table">
+              <thead>
+                <tr>
+                  <th scope="col">Actor</th>
+                  <th scope="col">Kind</th>
+                  <th scope="col" className="num">
+                    Capability
                   </th>
-                  <td>{a.kind}</td>
-                  <td className="num">{a.capability}</td>
-                  <td>
-                    {a.veto ? <span className="tag tag-veto">veto</span> : <span className="muted">—</span>}
-                  </td>
+                  <th scope="col">Veto</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {c.actors.map((a) => (
+                  <tr key={a.id}>
+                    <th scope="row">
+                      <span className="swatch" style={{ background: colors.get(a.id) }} aria-hidden="true" />
+                      {a.name}
+                    </th>
+                    <td>{a.kind}</td>
+                    <td className="num">{a.capability}</td>
+                    <td>
+                      {a.veto ? <span className="tag tag-veto">veto</span> : <span className="muted">—</span>}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         </section>
       </div>
       <div className="grid-2">

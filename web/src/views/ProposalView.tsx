@@ -111,7 +111,7 @@ export default function ProposalView({ arg }: { arg?: string }) {
                 <EChart
                   title={`Red-line matrix — ${proposal.title}`}
                   subtitle="Each cell: does the point fall inside the actor’s red line? Hover for the reason, click to pin it."
-                  option={redLineMatrixOption(c, view, summaries)}
+                  option={redLineMatrixOption(c, view, summaries, window.innerWidth < 760)}
                   height={Math.max(300, view.points.length * 26 + 90)}
                   onClick={(p) => {
                     const d = p.data as { cell?: CheckCell } | undefined;
