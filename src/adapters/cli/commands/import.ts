@@ -132,6 +132,9 @@ export function ktabToCase(
 /** The case as YAML, each actor preceded by a comment with its KTAB description (the case has no field). */
 export function caseToYaml(c: CaseInput, actorNotes: string[]): string {
   const doc = new Document(c);
+  doc.commentBefore =
+    ' Converted from a KTAB scenario by `redline import ktab`. KTAB has no actor kinds: every actor is a\n' +
+    ' "group" until you say otherwise. Stances carry the file\'s 0–100 positions and saliences unchanged.';
   actorNotes.forEach((note, i) => {
     const node = doc.getIn(['actors', i], true) as { commentBefore?: string } | undefined;
     if (node && note) node.commentBefore = ` KTAB description: ${note.replace(/\s+/g, ' ')}`;
