@@ -19,7 +19,12 @@ export interface ServerContext {
 export class ResultCache {
   // Bytes, not strings: a hit is written to the socket without encoding it again.
   private readonly entries = new Map<string, Buffer>();
-  constructor(private readonly capacity = 500) {}
+  private bytes = 0;
+  constructor(
+    private readonly capacity = 500,
+    /** Total size kept; large results (a big stability table) are not cached beyond a quarter of it. */
+    private readonly maxBytes = 64 * 1024 * 1024,
+  ) {}
 
   get(key: string, compute: () => string): Buffer {
     const hit = this.entries.get(key);
@@ -30,8 +35,17 @@ export class ResultCache {
       return hit;
     }
     const value = Buffer.from(compute(), 'utf8');
-    if (this.entries.size >= this.capacity) this.entries.delete(this.entries.keys().next().value!);
+    if (value.length > this.maxBytes / 4) return value;
+    while (
+      this.entries.size > 0 &&
+      (this.entries.size >= this.capacity || this.bytes + value.length > this.maxBytes)
+    ) {
+      const oldest = this.entries.keys().next().value!;
+      this.bytes -= this.entries.get(oldest)!.length;
+      this.entries.delete(oldest);
+    }
     this.entries.set(key, value);
+    this.bytes += value.length;
     return value;
   }
 }
