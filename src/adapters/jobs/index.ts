@@ -15,7 +15,12 @@ import { JobParamsError, type JobHandler, type JobHandlers } from './types.js';
 
 export * from './types.js';
 export { executePart } from './execute.js';
-export { stabilityReport, parseConcepts, StabilityInputError } from './handlers/stability-report.js';
+export {
+  stabilityReport,
+  parseConcepts,
+  StabilityInputError,
+  StabilityTooLargeError,
+} from './handlers/stability-report.js';
 export { PgWorker, PgDispatcher, PART_TASK } from './graphile.js';
 
 export const JOB_KINDS = ['montecarlo', 'stability', 'ingest'] as const;

@@ -25,6 +25,8 @@ export class StabilityInputError extends Error {
   }
 }
 
+export class StabilityTooLargeError extends Error {}
+
 export function parseConcepts(raw: string | undefined): StabilityConcept[] | undefined {
   if (!raw) return undefined;
   return raw.split(',').map((s) => {
@@ -40,7 +42,13 @@ export function parseConcepts(raw: string | undefined): StabilityConcept[] | und
 
 export function stabilityReport(
   c: Case,
-  opts: { conflict?: string | undefined; concepts?: StabilityConcept[] | undefined; depth?: number },
+  opts: {
+    conflict?: string | undefined;
+    concepts?: StabilityConcept[] | undefined;
+    depth?: number;
+    /** Refuse conflicts with more feasible states than this (analysis time grows with states squared). */
+    maxStates?: number;
+  },
 ) {
   const compiled = conflictFromCase(c, opts.conflict);
   if (!compiled.ok)
@@ -54,6 +62,11 @@ export function stabilityReport(
     throw new StabilityInputError(issues[0]?.message ?? 'the conflict cannot be analysed', issues);
   }
   const model = built.model;
+  if (opts.maxStates !== undefined && model.n > opts.maxStates) {
+    throw new StabilityTooLargeError(
+      `the conflict has ${model.n} feasible states, more than the ${opts.maxStates} answered within a request; start a stability job instead (POST /api/cases/:id/jobs with kind "stability")`,
+    );
+  }
   const result = analyzeStability(model, { concepts: opts.concepts });
   let statusQuo: ReturnType<typeof statusQuoAnalysis> | null = null;
   if (compiled.conflict.statusQuo) {

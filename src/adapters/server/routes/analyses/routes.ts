@@ -12,7 +12,12 @@ import {
   zoneOfAgreement,
   type Case,
 } from '../../../../index.js';
-import { parseConcepts, stabilityReport, StabilityInputError } from '../../../jobs/index.js';
+import {
+  parseConcepts,
+  stabilityReport,
+  StabilityInputError,
+  StabilityTooLargeError,
+} from '../../../jobs/index.js';
 import type { ServerContext } from '../../context.js';
 import { notFound, Problem } from '../../errors.js';
 import { pageOf } from '../../pagination.js';
@@ -29,6 +34,8 @@ import {
 } from './schema.js';
 
 const tags = ['analyses'];
+/** Larger conflicts are analysed by a stability job, so one request never holds the server for long. */
+export const MAX_REQUEST_STATES = 4096;
 type Id = z.infer<typeof CaseIdParams>;
 
 /** The case with a scenario applied; scenario lookups are cached per case object. */
@@ -164,10 +171,18 @@ export function registerAnalysisRoutes(app: FastifyInstance, ctx: ServerContext)
       const { c, key } = await load((req.params as Id).id);
       try {
         const body = ctx.results.get(key('stability', q), () =>
-          json(stabilityReport(c, { conflict: q.conflict, concepts: parseConcepts(q.concepts) })),
+          json(
+            stabilityReport(c, {
+              conflict: q.conflict,
+              concepts: parseConcepts(q.concepts),
+              maxStates: MAX_REQUEST_STATES,
+            }),
+          ),
         );
         return reply.type('application/json').send(body);
       } catch (e) {
+        if (e instanceof StabilityTooLargeError)
+          throw new Problem(413, 'use_a_job', 'Too large for a request', e.message);
         if (e instanceof StabilityInputError)
           throw new Problem(
             e.issues.length ? 422 : 400,
