@@ -157,10 +157,13 @@ describe('dashboard in Chromium', () => {
     expect(await article.textContent()).toContain('<script>');
     await expectNoScriptRan(page);
     await screenshot(page, 'evidence');
+    const versionBefore = await page.getByTestId('case-version').textContent();
     const accept = list.locator('[data-testid^="accept-"]').first();
     const claimId = (await accept.getAttribute('data-testid'))!.slice('accept-'.length);
     await accept.click();
     await expect.poll(() => list.locator(`[data-testid="accept-${claimId}"]`).count(), WAIT).toBe(0);
+    // Accepting a stance claim saves a new version of the case, which the top bar shows.
+    await expect.poll(() => page.getByTestId('case-version').textContent(), WAIT).not.toBe(versionBefore);
     await page.getByTestId('claim-status').selectOption('accepted');
     await expect.poll(() => list.textContent(), WAIT).toContain('accepted');
   });

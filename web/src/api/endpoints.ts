@@ -29,6 +29,9 @@ export const endpoints = {
     api.post<ValidateResponse>('/api/validate', { yaml }, signal),
   versions: async (id: string, signal?: AbortSignal) =>
     unwrapList<CaseVersion>(await api.get(`${casePath(id)}/versions`, signal), 'versions'),
+  restoreVersion: (id: string, version: number) =>
+    api.post<unknown>(`${casePath(id)}/versions/${version}/restore`, {}),
+  cancelJob: (jobId: string) => api.post<unknown>(`/api/jobs/${enc(jobId)}/cancel`, {}),
   check: (id: string, proposal: string, q: AnalysisQuery, signal?: AbortSignal) =>
     api.get<unknown>(withQuery(`${casePath(id)}/check`, { proposal, ...q }), signal),
   diff: (id: string, from: string, to: string, q: AnalysisQuery, signal?: AbortSignal) =>

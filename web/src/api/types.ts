@@ -29,9 +29,10 @@ export interface CaseDocument {
 
 export interface CaseVersion {
   version: number;
+  title?: string;
   createdAt?: string;
-  message?: string;
-  author?: string;
+  message?: string | null;
+  author?: string | null;
 }
 
 /** One validation problem, as the core's `Issue` record (line/column added by the YAML reader). */

@@ -17,6 +17,7 @@ export function MonteCarloPanel() {
   const [progress, setProgress] = useState<JobProgress>();
   const [error, setError] = useState<Error>();
   const stop = useRef<() => void>(undefined);
+  const [jobId, setJobId] = useState<string>();
   useEffect(() => () => stop.current?.(), []);
 
   const start = async () => {
@@ -27,6 +28,7 @@ export function MonteCarloPanel() {
       const job = unwrapJob(
         await endpoints.startJob(caseId, 'montecarlo', { runs, seed, model, asOf, scenario }),
       );
+      setJobId(job.id);
       stop.current = followJob(job.id, setProgress);
     } catch (err) {
       setProgress(undefined);
@@ -35,6 +37,14 @@ export function MonteCarloPanel() {
   };
 
   const running = progress && (progress.state === 'queued' || progress.state === 'running');
+  const cancel = async () => {
+    if (!jobId) return;
+    try {
+      await endpoints.cancelJob(jobId);
+    } catch (err) {
+      setError(err instanceof Error ? err : new Error(String(err)));
+    }
+  };
   const mc =
     progress?.state === 'succeeded' && progress.result !== undefined
       ? readMonteCarlo(
@@ -88,6 +98,11 @@ export function MonteCarloPanel() {
         <button type="submit" className="btn btn-primary" disabled={!!running} data-testid="mc-run">
           {running ? 'Running…' : 'Run Monte Carlo'}
         </button>
+        {running && jobId && (
+          <button type="button" className="btn" onClick={() => void cancel()} data-testid="mc-cancel">
+            Cancel
+          </button>
+        )}
       </form>
       {error && <ErrorState error={error} what="Starting the Monte Carlo job" />}
       {progress && (
@@ -133,6 +148,13 @@ export function MonteCarloPanel() {
       {mc && mc.inside.size > 0 && (
         <div className="table-wrap">
           <h4>Probability the outcome lands inside each red line</h4>
+          {mc.everyRedLineHolds !== undefined && (
+            <p className="small" data-testid="mc-every">
+              Every actor’s every red line holds together in{' '}
+              <strong>{fmt(mc.everyRedLineHolds * 100, 1)} %</strong> of runs
+              {mc.failedRuns ? ` (${mc.failedRuns} runs failed and are left out)` : ''}.
+            </p>
+          )}
           <table className="table heat" data-testid="mc-redlines">
             <thead>
               <tr>

@@ -62,7 +62,11 @@ export function TopBar({ viewLabel, onToggleNav }: { viewLabel: string; onToggle
             </select>
           </label>
         )}
-        {version !== undefined && <span className="badge">v{version}</span>}
+        {version !== undefined && (
+          <span className="badge" data-testid="case-version" title="saved version">
+            v{version}
+          </span>
+        )}
         <button
           type="button"
           className="btn btn-primary"

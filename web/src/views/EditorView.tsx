@@ -7,6 +7,7 @@ import { useCase } from '../lib/case-context.js';
 import { goToLine, YamlEditor } from '../components/YamlEditor.js';
 import { ErrorState } from '../components/States.js';
 import { PALETTE } from '../lib/colors.js';
+import { VersionHistory } from '../components/VersionHistory.js';
 
 export default function EditorView() {
   const { doc, caseId, reload } = useCase();
@@ -126,29 +127,32 @@ export default function EditorView() {
       ) : (
         <div className="editor-grid">
           <YamlEditor value={text} onChange={setText} issues={issues} editorRef={editor} />
-          <aside className="card issues-panel" aria-label="Problems">
-            <h4>Problems</h4>
-            {issues.length === 0 ? (
-              <p className="muted">{validating ? 'Checking…' : 'No problems found.'}</p>
-            ) : (
-              <ul className="issue-list" data-testid="issue-list">
-                {issues.map((i, k) => (
-                  <li key={k} className={`issue issue-${i.severity ?? 'error'}`}>
-                    <button
-                      type="button"
-                      onClick={() => i.line && editor.current && goToLine(editor.current, i.line, i.column)}
-                      disabled={!i.line}
-                    >
-                      <span className="issue-loc">{i.line ? `${i.line}:${i.column ?? 1}` : '—'}</span>
-                      <span className="issue-path">{(i.path ?? []).join('.')}</span>
-                      <span className="issue-msg">{i.message}</span>
-                      {i.hint && <span className="issue-hint">{i.hint}</span>}
-                    </button>
-                  </li>
-                ))}
-              </ul>
-            )}
-          </aside>
+          <div className="stack">
+            <aside className="card issues-panel" aria-label="Problems">
+              <h4>Problems</h4>
+              {issues.length === 0 ? (
+                <p className="muted">{validating ? 'Checking…' : 'No problems found.'}</p>
+              ) : (
+                <ul className="issue-list" data-testid="issue-list">
+                  {issues.map((i, k) => (
+                    <li key={k} className={`issue issue-${i.severity ?? 'error'}`}>
+                      <button
+                        type="button"
+                        onClick={() => i.line && editor.current && goToLine(editor.current, i.line, i.column)}
+                        disabled={!i.line}
+                      >
+                        <span className="issue-loc">{i.line ? `${i.line}:${i.column ?? 1}` : '—'}</span>
+                        <span className="issue-path">{(i.path ?? []).join('.')}</span>
+                        <span className="issue-msg">{i.message}</span>
+                        {i.hint && <span className="issue-hint">{i.hint}</span>}
+                      </button>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </aside>
+            <VersionHistory current={typeof doc.version === 'object' ? doc.version?.version : doc.version} />
+          </div>
         </div>
       )}
     </div>
