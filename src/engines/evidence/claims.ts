@@ -7,6 +7,7 @@
  */
 import { referent } from './actors.js';
 import { caseless } from './events.js';
+import { compilePhrases, type PhraseSet } from './phrases.js';
 import type { IssueMatcher, IssueMentionHit } from './issues.js';
 import {
   clauseBefore,
@@ -125,16 +126,9 @@ const RULES: ClaimRule[] = [
 export const RED_LINE =
   /\b(?:non-negotiable|nonnegotiable|non-starters?|red lines?|will never|would never|never accept|under no circumstances|not up for (?:negotiation|discussion|debate)|cannot accept|can't accept|unacceptable|no compromise|will not compromise|out of the question|dead on arrival|DOA|not negotiable|absolute(?:ly)? (?:rejection|refus\w+)|firm stance against|steadfast in (?:his|her|its|their) refusal|refusal to surrender)\b/i;
 
-interface Compiled {
-  rule: ClaimRule;
-  re: RegExp;
-}
-let compiled: Compiled[] | undefined;
-function rules(): Compiled[] {
-  compiled ??= RULES.map((rule) => ({
-    rule,
-    re: new RegExp(`(?<![\\p{L}\\p{N}'’-])(?:${caseless(rule.phrase)})(?![\\p{L}\\p{N}-])`, 'gu'),
-  }));
+let compiled: PhraseSet | undefined;
+function phrases(): PhraseSet {
+  compiled ??= compilePhrases(RULES.map((r) => caseless(r.phrase)));
   return compiled;
 }
 
@@ -146,8 +140,7 @@ export interface ClaimHit {
 
 export function findClaimTriggers(text: string): ClaimHit[] {
   const hits: ClaimHit[] = [];
-  for (const { rule, re } of rules())
-    for (const m of text.matchAll(re)) hits.push({ rule, start: m.index, end: m.index + m[0].length });
+  for (const h of phrases().find(text)) hits.push({ rule: RULES[h.pattern]!, start: h.start, end: h.end });
   hits.sort((a, b) => a.start - b.start || b.end - a.end);
   const out: ClaimHit[] = [];
   for (const h of hits) {

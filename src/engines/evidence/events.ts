@@ -6,6 +6,7 @@
  */
 import { referent } from './actors.js';
 import { EVENT_TYPES, goldstein, quadClass, type EvidenceEventType, type PloverEvent } from './ontology.js';
+import { compilePhrases, type PhraseSet } from './phrases.js';
 import { TRIGGERS, type TriggerRule } from './triggers.js';
 import {
   clauseEnd,
@@ -52,10 +53,15 @@ export interface EvidenceEvent {
   confidence: number;
 }
 
-/** Case-insensitive regex source for ASCII letters outside classes and escapes ([A-Z] stays exact). */
+/**
+ * Regex source whose words match with either case of their first letter ("rejects", "Rejects"): headline
+ * and sentence-initial capitals, without per-letter classes that would defeat the engine's literal search.
+ * Letters inside classes and escapes are left alone, so explicit [A-Z] checks stay case-sensitive.
+ */
 export function caseless(source: string): string {
   let out = '';
   let inClass = false;
+  let prev = '';
   for (let i = 0; i < source.length; i++) {
     const c = source[i]!;
     if (c === '\\') {
@@ -66,30 +72,25 @@ export function caseless(source: string): string {
         out += source.slice(i + 1, close + 1);
         i = close;
       }
+      prev = 'x';
       continue;
     }
     if (inClass) {
       if (c === ']') inClass = false;
       out += c;
+      prev = c;
       continue;
     }
     if (c === '[') inClass = true;
-    out += /[a-z]/.test(c) ? `[${c}${c.toUpperCase()}]` : c;
+    out += /[a-z]/.test(c) && !/[a-zA-Z]/.test(prev) ? `[${c}${c.toUpperCase()}]` : c;
+    prev = c;
   }
   return out;
 }
 
-interface CompiledRule {
-  rule: TriggerRule;
-  re: RegExp;
-}
-
-let compiled: CompiledRule[] | undefined;
-function rules(): CompiledRule[] {
-  compiled ??= TRIGGERS.map((rule) => ({
-    rule,
-    re: new RegExp(`(?<![\\p{L}\\p{N}'’-])(?:${caseless(rule.phrase)})(?![\\p{L}\\p{N}-])`, 'gu'),
-  }));
+let compiled: PhraseSet | undefined;
+function phrases(): PhraseSet {
+  compiled ??= compilePhrases(TRIGGERS.map((r) => caseless(r.phrase)));
   return compiled;
 }
 
@@ -106,15 +107,14 @@ export interface TriggerHit {
 /** All trigger hits in `text` (the whole cleaned text), longest first where they overlap. */
 export function findTriggers(text: string): TriggerHit[] {
   const hits: TriggerHit[] = [];
-  for (const { rule, re } of rules()) {
-    for (const m of text.matchAll(re)) {
-      const end = m.index + m[0].length;
-      if (rule.object && !rule.object.test(text.slice(end, end + 120))) continue;
-      // A participle used as an adjective ("the proposed framework", "a signed agreement") is no event.
-      const before = text.slice(Math.max(0, m.index - 8), m.index);
-      if ((/ed$/i.test(m[0]) && ATTRIBUTIVE.test(before)) || NOMINAL.test(before)) continue;
-      hits.push({ rule, start: m.index, end });
-    }
+  for (const h of phrases().find(text)) {
+    const rule = TRIGGERS[h.pattern]!;
+    const { start, end } = h;
+    if (rule.object && !rule.object.test(text.slice(end, end + 120))) continue;
+    // A participle used as an adjective ("the proposed framework", "a signed agreement") is no event.
+    const before = text.slice(Math.max(0, start - 8), start);
+    if ((/ed$/i.test(text.slice(start, end)) && ATTRIBUTIVE.test(before)) || NOMINAL.test(before)) continue;
+    hits.push({ rule, start, end });
   }
   hits.sort((a, b) => a.start - b.start || b.end - a.end);
   const out: TriggerHit[] = [];
@@ -174,6 +174,9 @@ export function extractEvents(
   const out: EvidenceEvent[] = [];
   const hedged = isHedged(scope);
   let lastSubject: ReturnType<typeof findSubject> | undefined;
+  const sentenceDates = ctx.dates.filter(
+    (d) => d.start >= scope.start && d.end <= scope.end && d.precision !== 'year',
+  );
   for (let i = 0; i < hits.length; i++) {
     const hit = hits[i]!;
     if (isNegated(scope, hit.start) || isHypothetical(scope, hit.start)) continue;
@@ -216,9 +219,9 @@ export function extractEvents(
       governed,
     );
     if (!coding) continue;
-    const near = ctx.dates
-      .filter((d) => d.start >= scope.start && d.end <= scope.end && d.precision !== 'year')
-      .sort((a, b) => Math.abs(a.start - hit.start) - Math.abs(b.start - hit.start))[0];
+    let near: DateMention | undefined;
+    for (const d of sentenceDates)
+      if (!near || Math.abs(d.start - hit.start) < Math.abs(near.start - hit.start)) near = d;
     const place = placeIn(scope, hit.end);
     let confidence = 0.85;
     if (subject.via !== 'direct') confidence -= 0.15;

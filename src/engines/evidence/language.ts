@@ -51,13 +51,17 @@ const SCRIPTS: Array<[RegExp, string, string]> = [
 ];
 
 /** Guesses whether `text` is English from its first `window` characters. */
-export function detectLanguage(text: string, window = 4000): LanguageGuess {
+export function detectLanguage(text: string, window = 2000): LanguageGuess {
   const sample = text.slice(0, window);
-  const letters = (sample.match(/\p{L}/gu) ?? []).length;
-  if (letters < 40) return { english: true, language: 'und' };
-  for (const [re, code, name] of SCRIPTS) {
-    const n = (sample.match(re) ?? []).length;
-    if (n / letters > 0.3) return { english: false, language: code, reason: `the text is mostly in ${name}` };
+  // Scripts only need counting when the sample is not plain ASCII (the common case for English).
+  if (!/^[\x00-\x7f]*$/.test(sample)) {
+    const letters = (sample.match(/\p{L}/gu) ?? []).length;
+    if (letters < 40) return { english: true, language: 'und' };
+    for (const [re, code, name] of SCRIPTS) {
+      const n = (sample.match(re) ?? []).length;
+      if (n / letters > 0.3)
+        return { english: false, language: code, reason: `the text is mostly in ${name}` };
+    }
   }
   const words = sample.toLowerCase().match(/\p{L}+/gu) ?? [];
   if (words.length < 20) return { english: true, language: 'und' };
