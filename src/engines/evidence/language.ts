@@ -54,7 +54,7 @@ const SCRIPTS: Array<[RegExp, string, string]> = [
 export function detectLanguage(text: string, window = 2000): LanguageGuess {
   const sample = text.slice(0, window);
   // Scripts only need counting when the sample is not plain ASCII (the common case for English).
-  if (!/^[\x00-\x7f]*$/.test(sample)) {
+  if (/[^\t\n\r\u0020-\u007e]/.test(sample)) {
     const letters = (sample.match(/\p{L}/gu) ?? []).length;
     if (letters < 40) return { english: true, language: 'und' };
     for (const [re, code, name] of SCRIPTS) {
