@@ -119,3 +119,53 @@ describe('Monte Carlo', () => {
     expect(() => assertRuns(0)).toThrow(RangeError);
   });
 });
+
+describe('red lines on an options scale', () => {
+  // Options at 0, 50, 100; A at 0, B at 100 with capability 1.5: compromise (0 + 1.5·100) / 2.5 = 60, whose
+  // nearest option is "mid" (50): inside A's red line (low or mid), outside B's (high only).
+  const optionsCase = (capB: number) =>
+    buildCase({
+      actors: [
+        { id: 'a', name: 'A', kind: 'state', capability: 1 },
+        { id: 'b', name: 'B', kind: 'state', capability: capB },
+      ],
+      issues: [
+        {
+          id: 'x',
+          name: 'X',
+          scale: {
+            kind: 'options',
+            options: [
+              { id: 'low', label: 'Low', value: 0 },
+              { id: 'mid', label: 'Mid', value: 50 },
+              { id: 'high', label: 'High', value: 100 },
+            ],
+          },
+        },
+      ],
+      stances: [
+        {
+          actor: 'a',
+          issue: 'x',
+          date: '2025-01-01',
+          position: 'low',
+          salience: 50,
+          redLine: { options: ['low', 'mid'] },
+        },
+        {
+          actor: 'b',
+          issue: 'x',
+          date: '2025-01-01',
+          position: 'high',
+          salience: 50,
+          redLine: { options: ['high'] },
+        },
+      ],
+    });
+
+  it('reads a forecast as its nearest option before checking red lines', () => {
+    const f = forecastCase(optionsCase(1.5), { models: ['compromise'] });
+    expect(f.results[0]!.outcome![0]).toBeCloseTo(60, 10);
+    expect(f.results[0]!.redLines).toEqual({ a: { x: true }, b: { x: false } });
+  });
+});
