@@ -126,6 +126,15 @@ describe('inverse GMCR (Syria–Iraq, desired state 2, Syria’s whole ranking v
     expect(r.counts).toEqual(counts);
   });
 
+  it('refuses an impossible request before building any profile (Elmira, every ranking varied whole)', () => {
+    const el = load('Elmira');
+    const whole = { from: 1, to: 12 };
+    // MoE and Local Government have 9 ranking groups, Uniroyal 9: (9!)^3 profiles.
+    expect(() => inverseGmcr(el, 5, { vary: [whole, whole, whole] })).toThrow(
+      /47,784,725,839,872,000 preference profiles/,
+    );
+  });
+
   it('refuses more profiles than the limit', () => {
     expect(() =>
       inverseGmcr(si, 2, {

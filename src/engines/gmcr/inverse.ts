@@ -44,24 +44,30 @@ export function inverseGmcr(model: GmcrModel, desired: number, opts: InverseOpti
   const keep = opts.examples ?? 5;
   const baseRankings = model.payoffs.map((p) => rankingOf(p).map((g) => (typeof g === 'number' ? [g] : g)));
   // Per decision maker: every ordering of its groups allowed by its vary range.
-  const variants = baseRankings.map((groups, i) => {
+  // Count first (k! orderings per range) so an impossible request is refused before anything is built.
+  const ranges = baseRankings.map((groups, i) => {
     const r = opts.vary[i];
-    if (!r) return [groups];
+    if (!r) return undefined;
     const from = Math.max(1, r.from);
     const to = Math.min(groups.length, r.to);
-    if (from > to) return [groups];
-    return permutations(groups.slice(from - 1, to)).map((mid) => [
-      ...groups.slice(0, from - 1),
-      ...mid,
-      ...groups.slice(to),
-    ]);
+    return from > to ? undefined : { from, to };
   });
-  const profiles = variants.reduce((a, v) => a * v.length, 1);
+  let profiles = 1;
+  for (const r of ranges) for (let k = 2; r && k <= r.to - r.from + 1; k++) profiles *= k;
   const max = opts.maxProfiles ?? 200_000;
   if (profiles > max)
     throw new Error(
       `engines/gmcr/inverse: ${profiles.toLocaleString('en-US')} preference profiles exceed the limit of ${max.toLocaleString('en-US')}; narrow the vary ranges`,
     );
+  const variants = baseRankings.map((groups, i) => {
+    const r = ranges[i];
+    if (!r) return [groups];
+    return permutations(groups.slice(r.from - 1, r.to)).map((mid) => [
+      ...groups.slice(0, r.from - 1),
+      ...mid,
+      ...groups.slice(r.to),
+    ]);
+  });
   const players = buildPlayers(model);
   const payoffsOf = (groups: number[][]) => {
     const p = new Int32Array(model.n);
