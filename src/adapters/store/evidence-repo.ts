@@ -8,6 +8,7 @@ import { BANDS, bandKeys, signatureSimilarity, type EvidenceEvent, type StanceCl
 import type { CoreDatabase } from './database.js';
 import type { StoreContext } from './index.js';
 import { evidenceMigrations } from './migrations/0100-evidence.js';
+import { ingestJob } from '../ingest/job.js';
 
 export { evidenceMigrations };
 
@@ -496,3 +497,8 @@ export function createEvidenceRepository(core: Kysely<CoreDatabase>, ctx: StoreC
     },
   };
 }
+
+export { ingestJob };
+
+/** Job kinds this plugin runs (see src/adapters/jobs): `ingest`. */
+export const jobHandlers = { ingest: ingestJob };
