@@ -159,9 +159,9 @@ export function runSmp(
   } else if (stopReason === 'maxTurns') {
     warnings.push(`stopped after ${full.maxTurns} turns without meeting the stop rule`);
   }
-  const prob = states.map((s) => {
+  const prob = states.map((s, t) => {
     const r = positionProbabilities(model, s);
-    if (r.warning) warnings.push(r.warning);
+    if (r.warning) warnings.push(`state ${t} prob: ${r.warning}`);
     return r.prob;
   });
   const turns = states.map((s) => toScale(s.pos, n, dims));
