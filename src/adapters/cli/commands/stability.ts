@@ -135,6 +135,7 @@ export function register(program: Command): void {
       if (opts.json) {
         printJson({
           conflict: { id: model.id ?? null, name: model.name ?? null },
+          concepts: result.concepts,
           options: model.options.map((o, k) => ({
             index: k,
             id: o.id,
