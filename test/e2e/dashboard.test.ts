@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { build } from 'vite';
 import { launch, screenshot } from './support/browser.js';
-import { ROOT, startServer, type RunningServer } from './support/server.js';
+import { call, ROOT, startServer, type RunningServer } from './support/server.js';
 import { ensureExampleCase, ingestProbeArticle, putXssCase, XSS_TITLE } from './support/fixtures.js';
 
 /** Budget for conditions that wait on the server (vitest's own default is 1 s). */
@@ -138,11 +138,29 @@ describe('dashboard in Chromium', () => {
 
   it('shows the stability table of the case’s conflict', async () => {
     await page.getByTestId('nav-stability').click();
-    await page
-      .locator('[data-testid="stability-table"], [data-testid="empty-state"], [role="alert"]')
-      .first()
-      .waitFor();
+    const doc = await call<{ case: { conflicts: unknown[] } }>(server.url, 'GET', `/api/cases/${caseId}`);
+    if (doc.case.conflicts.length > 0) {
+      // The example's GMCR conflict: a states table with Y/N columns and at least one equilibrium row.
+      const table = page.getByTestId('stability-table');
+      await table.waitFor({ timeout: 30_000 });
+      expect(await table.locator('tbody tr').count()).toBeGreaterThan(1);
+      expect(await table.locator('td.yn-Y').count()).toBeGreaterThan(0);
+    } else await page.getByTestId('empty-state').waitFor();
     await screenshot(page, 'stability');
+    // The Prisoner's Dilemma fixture: mutual defection (state 1, NN) is the Nash equilibrium and GMR adds
+    // mutual cooperation (state 4, YY), as in the reference Prisoners.equilibria.csv (fixtures/gmcr/textbook).
+    await call(server.url, 'POST', '/api/cases', {
+      yaml: readFileSync(join(ROOT, 'fixtures/gmcr/cases/prisoners.yaml'), 'utf8'),
+    });
+    await page.goto(`${server.url}/#/case/prisoners/stability`);
+    const table = page.getByTestId('stability-table');
+    await table.waitFor({ timeout: 30_000 });
+    const eqRows = await table
+      .locator('tbody tr.eq th')
+      .evaluateAll((ths) => ths.map((t) => t.firstChild?.textContent));
+    expect(eqRows).toEqual(['1', '4']);
+    expect(await table.locator('tbody tr').first().locator('td.yn').allTextContents()).toEqual(['N', 'N']);
+    await screenshot(page, 'stability-prisoners');
   });
 
   it('reviews evidence: an ingested article is shown escaped and a claim can be accepted', async () => {
@@ -222,6 +240,7 @@ describe('dashboard in Chromium', () => {
     ]);
     const html = readFileSync((await brief.path())!, 'utf8');
     expect(html).not.toContain('<img src=x');
+    expect(html).not.toContain('<svg onload');
     expect(html).toContain('&lt;img src=x');
     await expectNoScriptRan(page);
     await screenshot(page, 'xss-probe');

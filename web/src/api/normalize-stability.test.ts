@@ -79,4 +79,27 @@ describe('stability results', () => {
     expect(v.statusQuo).toBe('2');
     expect(v.paths).toEqual([{ to: '1', steps: ['1'], improvement: false }]);
   });
+
+  it('reads the server’s combined presentation by decision-maker id', () => {
+    const v = readStability({
+      ...cliShape,
+      states: cliShape.states.map((st, k) => ({
+        ...st,
+        stability: {
+          Nash: {
+            one: cliShape.stability.Nash['Prisoner One'][k],
+            two: cliShape.stability.Nash['Prisoner Two'][k],
+          },
+        },
+        equilibria: k === 0 ? ['Nash'] : [],
+      })),
+    });
+    expect(v.dms.map((d) => [d.id, d.name])).toEqual([
+      ['one', 'Prisoner One'],
+      ['two', 'Prisoner Two'],
+    ]);
+    expect(v.states[0]!.marks.get('Nash')!.get('one')).toBe(true);
+    expect(v.states[3]!.marks.get('Nash')!.get('two')).toBe(false);
+    expect(v.states[0]!.equilibria).toEqual(['Nash']);
+  });
 });

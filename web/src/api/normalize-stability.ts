@@ -38,7 +38,9 @@ export function readStability(body: unknown): StabilityView {
       dm: ref(pick(o, 'owner', 'dm')),
       label: str(pick(o, 'name', 'label', 'id')) ?? '?',
     }));
-  const players = arr(r.players).filter(isObj);
+  // Per-state marks are keyed by decision-maker id (docs/api.md); the CLI's top-level marks by player name.
+  const perState = arr(r.states).some((x) => isObj(x) && isObj(x.stability));
+  const players = perState ? [] : arr(r.players).filter(isObj);
   const short = (name: string, members: string[]) =>
     members.length === 1
       ? members[0]!
@@ -48,19 +50,26 @@ export function readStability(body: unknown): StabilityView {
             .split(/\s+/)
             .map((w) => w[0])
             .join('');
-  const dms = players.length
-    ? players.map((p) => {
-        const name = str(p.name) ?? '?';
-        return { id: name, name: dmName.get(name) ?? name, short: short(name, arr(p.members).map(String)) };
-      })
-    : decisionMakers.map((d) => {
-        const id = str(d.id) ?? '?';
-        return { id, name: str(d.name) ?? id, short: id };
-      });
+  // With per-state marks, the players are the keys the marks use (a coalition's name when not alone).
+  const firstMarks = arr(r.states).find((x) => isObj(x) && isObj(x.stability)) as
+    Record<string, unknown> | undefined;
+  const stateKeys = firstMarks
+    ? Object.keys((Object.values(firstMarks.stability as object)[0] as object | undefined) ?? {})
+    : [];
+  const dms = stateKeys.length
+    ? stateKeys.map((k) => ({ id: k, name: dmName.get(k) ?? k, short: k }))
+    : players.length
+      ? players.map((p) => {
+          const name = str(p.name) ?? '?';
+          return { id: name, name: dmName.get(name) ?? name, short: short(name, arr(p.members).map(String)) };
+        })
+      : decisionMakers.map((d) => {
+          const id = str(d.id) ?? '?';
+          return { id, name: str(d.name) ?? id, short: id };
+        });
 
   const stability = isObj(r.stability) ? r.stability : {};
   const equilibria = isObj(r.equilibria) ? r.equilibria : {};
-  const perState = arr(r.states).some((x) => isObj(x) && isObj(x.stability));
   const concepts = arr(r.concepts).length
     ? arr(r.concepts).map(String)
     : Object.keys(stability).length
