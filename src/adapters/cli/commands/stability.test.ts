@@ -44,6 +44,9 @@ describe('redline stability', () => {
   it('runs coalitions and inverse GMCR from the command line (Elmira, Syria–Iraq)', async () => {
     const el = await json(fx('textbook/Elmira.gmcr'), '--coalitions', '[1,2],3');
     expect(el.coalitions.lost.Nash).toEqual([7]);
+    // 7 is blocked by the group MoE + Uniroyal (7 → 10); 5, 6, 10, 11, 12 resist every group.
+    expect(el.coalitions.coalitionNash).toEqual(expect.arrayContaining([5, 6, 10, 11, 12]));
+    expect(el.coalitions.coalitionNash).not.toContain(7);
     const si = await json(fx('textbook/SyriaIraq.gmcr'), '--inverse', '2', '--vary', 'syria=1-6');
     expect(si.inverse.counts.Nash).toBe(240);
   });

@@ -10,6 +10,8 @@ import {
   analyzePartition,
   analyzeStability,
   buildModel,
+  coalitionNash,
+  COALITION_NASH_MAX_STATES,
   codeOfYn,
   conflictFromCase,
   formatIssue,
@@ -169,6 +171,7 @@ export function register(program: Command): void {
                 lost: partitionResult.lost,
                 gained: partitionResult.gained,
                 alone: partitionResult.alone.equilibria,
+                coalitionNash: coalitionNashOf(model)?.stable ?? null,
               }
             : undefined,
           statusQuo: sq,
@@ -421,6 +424,16 @@ function renderPartition(model: GmcrModel, p: ReturnType<typeof analyzePartition
   }
   if (p.withCoalitions.concepts.every((c) => !p.lost[c]!.length && !p.gained[c]!.length))
     print('  the coalitions change no equilibrium');
+  const cn = coalitionNashOf(model);
+  if (cn)
+    print(
+      `  no group of decision makers (any size) can jointly improve on: ${cn.stable.join(', ') || 'no state'} (coalition-Nash)`,
+    );
+}
+
+/** Coalition-Nash stability when the conflict is small enough (it looks at every group of decision makers). */
+function coalitionNashOf(model: GmcrModel) {
+  return model.n <= COALITION_NASH_MAX_STATES && model.dms.length <= 8 ? coalitionNash(model) : undefined;
 }
 
 function renderStatusQuo(
