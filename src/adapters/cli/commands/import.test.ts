@@ -73,6 +73,39 @@ describe('redline import ktab', () => {
     }
   });
 
+  it('end to end: `redline forecast --model smp` on the imported case gives the c·s-weighted mean of KTAB’s final positions', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'redline-import-'));
+    const out = join(dir, 'case.yaml');
+    expect(
+      (await run('import', 'ktab', fixture('inputs/dummyData_3Dim.csv'), '-o', out, '--date', '2017-05-30'))
+        .code,
+    ).toBe(0);
+    const r = await run('forecast', out, '--model', 'smp', '--json');
+    expect(r.code).toBe(0);
+    const smp = JSON.parse(r.out).forecasts[0].results.find((x: { model: string }) => x.model === 'smp');
+    // Expected: KTAB's final positions (final_positions.csv) weighted by capability × salience from the input.
+    const input = readFileSync(fixture('inputs/dummyData_3Dim.csv'), 'utf8').trim().split('\n').slice(2);
+    const final = new Map(
+      readFileSync(fixture('runs/dummyData_3Dim/final_positions.csv'), 'utf8')
+        .trim()
+        .split('\n')
+        .slice(1)
+        .map((l) => l.split(','))
+        .map(([a, d, , v]) => [`${a}|${d}`, Number(v)]),
+    );
+    [0, 1, 2].forEach((k) => {
+      let num = 0;
+      let den = 0;
+      for (const line of input) {
+        const f = line.split(',').map((x) => x.trim());
+        const w = Number(f[2]) * Number(f[4 + 2 * k]);
+        num += w * final.get(`${f[0]}|Pstn${k + 1}`)!;
+        den += w;
+      }
+      expect(smp.outcome[k]).toBeCloseTo(num / den, 9);
+    });
+  });
+
   it('XML → parameters and accommodation under forecast.models.smp, by actor id', async () => {
     const r = await run(
       'import',
