@@ -44,6 +44,11 @@ export function simStability(ctx: StabilityContext, pi: number): Uint8Array {
     if (offsets.length < combos) offsets = new Int32Array(combos * 2);
     const base = codes[s]!;
     let m = 0;
+    // Single responses first (one other moves, the rest stay), then the joint ones: a sanction is usually
+    // found among the former, so most improvements stop early.
+    for (let q = 0; q < r; q++)
+      for (let k = others[q]!.start[s]!; k < others[q]!.start[s + 1]!; k++)
+        offsets[m++] = codes[others[q]!.list[k]!]! - base;
     digit.fill(0);
     for (;;) {
       let q = 0;
@@ -51,9 +56,13 @@ export function simStability(ctx: StabilityContext, pi: number): Uint8Array {
       if (q === r) break;
       digit[q]!++;
       let d = 0;
+      let moving = 0;
       for (let x = 0; x < r; x++)
-        if (digit[x]! > 0) d += codes[others[x]!.list[others[x]!.start[s]! + digit[x]! - 1]!]! - base;
-      offsets[m++] = d;
+        if (digit[x]! > 0) {
+          d += codes[others[x]!.list[others[x]!.start[s]! + digit[x]! - 1]!]! - base;
+          moving++;
+        }
+      if (moving > 1) offsets[m++] = d;
     }
     let stable = 1;
     for (let k = own.start[s]!; k < own.start[s + 1]! && stable; k++) {
