@@ -61,7 +61,19 @@ export class CaseCache {
     private readonly capacity = 64,
   ) {}
 
-  async current(id: string): Promise<{ case: Case; version: number }> {
+  /** Current versions by case id, valid while the store's change token stays the same. */
+  private readonly versions = new Map<string, number>();
+  private token: string | null = null;
+
+  private async currentVersion(id: string): Promise<number> {
+    const token = this.store.casesChangeToken();
+    if (token === null || token !== this.token) {
+      this.versions.clear();
+      this.token = token;
+    } else {
+      const known = this.versions.get(id);
+      if (known !== undefined) return known;
+    }
     const row = await this.store.db
       .selectFrom('cases')
       .select('current_version')
@@ -69,6 +81,15 @@ export class CaseCache {
       .executeTakeFirst();
     if (!row) throw notFound(`case "${id}" does not exist`);
     const version = Number(row.current_version);
+    if (token !== null) {
+      if (this.versions.size >= 10_000) this.versions.clear();
+      this.versions.set(id, version);
+    }
+    return version;
+  }
+
+  async current(id: string): Promise<{ case: Case; version: number }> {
+    const version = await this.currentVersion(id);
     const key = `${version}\u0000${id}`;
     let c = this.byKey.get(key);
     if (!c) {

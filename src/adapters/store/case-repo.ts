@@ -50,7 +50,12 @@ export interface CaseRepository {
   restore(id: string, version: number, author?: string): Promise<CaseVersion>;
 }
 
-export function createCaseRepository(db: Kysely<CoreDatabase>, now: () => string): CaseRepository {
+export function createCaseRepository(
+  db: Kysely<CoreDatabase>,
+  now: () => string,
+  /** Called after every committed change to cases (a save, a new case, a deletion). */
+  onWrite: () => void = () => {},
+): CaseRepository {
   const presentVersion = (r: CoreDatabase['case_versions']): CaseVersion => ({
     caseId: r.case_id,
     version: Number(r.version),
@@ -112,6 +117,7 @@ export function createCaseRepository(db: Kysely<CoreDatabase>, now: () => string
         .execute();
       return next;
     });
+    onWrite();
     return (await getVersion(id, version))!;
   }
 
@@ -194,18 +200,21 @@ export function createCaseRepository(db: Kysely<CoreDatabase>, now: () => string
           })
           .execute();
       });
+      onWrite();
       return (await getVersion(id, 1))!;
     },
 
     save,
 
     async remove(id) {
-      return db.transaction().execute(async (trx) => {
+      const removed = await db.transaction().execute(async (trx) => {
         await trx.deleteFrom('analysis_results').where('case_id', '=', id).execute();
         await trx.deleteFrom('case_versions').where('case_id', '=', id).execute();
         const r = await trx.deleteFrom('cases').where('id', '=', id).executeTakeFirst();
         return Number(r.numDeletedRows) > 0;
       });
+      onWrite();
+      return removed;
     },
 
     async listVersions(id, page = {}) {

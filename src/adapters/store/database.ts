@@ -92,7 +92,12 @@ export const DEFAULT_DATA_DIR = '.redline-data';
 export const SQLITE_FILE = 'redline.sqlite';
 
 /** Opens the embedded SQLite database in `dataDir` (created if missing), WAL mode for concurrent readers. */
-export function connectSqlite(dataDir: string): { db: Kysely<CoreDatabase>; location: string } {
+export function connectSqlite(dataDir: string): {
+  db: Kysely<CoreDatabase>;
+  location: string;
+  /** Changes whenever another connection (another process) commits; see `PRAGMA data_version`. */
+  dataVersion: () => number;
+} {
   const dir = resolve(dataDir);
   mkdirSync(dir, { recursive: true });
   const file = join(dir, SQLITE_FILE);
@@ -100,9 +105,11 @@ export function connectSqlite(dataDir: string): { db: Kysely<CoreDatabase>; loca
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('foreign_keys = ON');
+  const dataVersion = sqlite.prepare('PRAGMA data_version').pluck();
   return {
     db: new Kysely<CoreDatabase>({ dialect: new SqliteDialect({ database: sqlite }) }),
     location: file,
+    dataVersion: () => Number(dataVersion.get()),
   };
 }
 

@@ -66,6 +66,11 @@ export interface Store {
   analyses: AnalysisRepository;
   jobs: JobRepository;
   tokens: TokenRepository;
+  /**
+   * A token that changes whenever any case may have changed (SQLite: a save here or a commit by another
+   * process); null where no cheap token exists (PostgreSQL), meaning "ask the database".
+   */
+  casesChangeToken(): string | null;
   /** The evidence repository when the evidence module is installed, else undefined. */
   evidence: unknown;
   /** The loaded plugin module, if any (job handlers live there). */
@@ -100,9 +105,11 @@ export function loadStorePlugin(): Promise<StorePlugin | undefined> {
 export async function openStore(options: OpenStoreOptions = {}): Promise<Store> {
   const now = options.now ?? (() => new Date().toISOString());
   const dialect: DialectName = options.databaseUrl ? 'postgres' : 'sqlite';
-  const { db, location } = options.databaseUrl
+  const conn: { db: Kysely<CoreDatabase>; location: string; dataVersion?: () => number } = options.databaseUrl
     ? connectPostgres(options.databaseUrl)
     : connectSqlite(options.dataDir ?? DEFAULT_DATA_DIR);
+  const { db, location } = conn;
+  const writes = { cases: 0 };
   try {
     const plugin = await loadStorePlugin();
     if (plugin?.evidenceMigrations) registerMigrations(plugin.evidenceMigrations);
@@ -114,7 +121,8 @@ export async function openStore(options: OpenStoreOptions = {}): Promise<Store> 
       dialect,
       location,
       now,
-      cases: createCaseRepository(db, now),
+      cases: createCaseRepository(db, now, () => writes.cases++),
+      casesChangeToken: conn.dataVersion ? () => `${conn.dataVersion!()}:${writes.cases}` : () => null,
       analyses: createAnalysisRepository(db, now),
       jobs: createJobRepository(db, now),
       tokens: createTokenRepository(db, now),
