@@ -286,20 +286,30 @@ export function register(program: Command): void {
       )
       .option('--salience <n>', 'salience 0–100 for a new stance')
       .option('--note <text>', 'review note kept with the decision')
+      .option('--date <yyyy-mm-dd>', 'date for the stance when the article carries none')
       .option('--dry-run', 'print the updated case instead of writing it'),
   ).action(
     async (
       caseFile: string,
       id: string,
-      opts: CommonOpts & { position?: string; salience?: string; note?: string; dryRun?: boolean },
+      opts: CommonOpts & {
+        position?: string;
+        salience?: string;
+        note?: string;
+        date?: string;
+        dryRun?: boolean;
+      },
     ) => {
       const loaded = await loadCaseFile(caseFile);
       const c: Case = loaded.case;
       await withStore(opts, async ({ repo }) => {
         const item = await repo.getItem(c.id, id);
         if (!item) throw new CliError(`no claim or event "${id}" for case "${c.id}"`, EXIT.invalid);
-        const doc = await repo.getDocument(c.id, item.docId);
-        if (!doc) throw new CliError(`the document of "${id}" is missing from the store`, EXIT.internal);
+        const stored = await repo.getDocument(c.id, item.docId);
+        if (!stored) throw new CliError(`the document of "${id}" is missing from the store`, EXIT.internal);
+        if (opts.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(opts.date))
+          throw new CliError(`--date takes YYYY-MM-DD, not "${opts.date}"`, EXIT.usage);
+        const doc = stored.date || !opts.date ? stored : { ...stored, date: opts.date };
         let result;
         if (item.kind === 'claim') {
           let claim = item.claim;
