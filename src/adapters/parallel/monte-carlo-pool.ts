@@ -1,10 +1,10 @@
 /**
- * Monte Carlo over all cores: the run range is cut into chunks that piscina worker threads compute with the
+ * Monte Carlo over all cores: the run range is cut into chunks that worker threads compute with the
  * pure engine; outcomes are reassembled in run order, so the summary is identical to a sequential run with
  * the same seed (run k always draws from `random.fork(k)`).
  */
 import { availableParallelism } from 'node:os';
-import { Piscina } from 'piscina';
+import { Worker } from 'node:worker_threads';
 import {
   assertRuns,
   runMonteCarloRange,
@@ -35,17 +35,57 @@ export interface MonteCarloPool {
   destroy(): Promise<void>;
 }
 
-/** Starts `threads` workers (default: every core); with 1 thread everything runs in this thread. */
+interface Task {
+  spec: MonteCarloSpec;
+  from: number;
+  to: number;
+  resolve: (out: Float64Array) => void;
+  reject: (e: Error) => void;
+}
+
+/**
+ * Starts `threads` workers (default: every core) on first use; with 1 thread everything runs in this thread.
+ * Plain worker_threads with a shared queue: each idle worker takes the next range.
+ */
 export function createMonteCarloPool(threads = availableParallelism()): MonteCarloPool {
   const size = Math.max(1, threads);
-  let pool: Piscina | null = null;
-  const workers = () =>
-    (pool ??= new Piscina({
-      filename: new URL('./monte-carlo.worker.js', import.meta.url).href,
-      minThreads: size,
-      maxThreads: size,
-      idleTimeout: 1000,
-    }));
+  const queue: Task[] = [];
+  const workers: { worker: Worker; task: Task | null }[] = [];
+  let nextId = 0;
+  const dispatch = () => {
+    for (const w of workers) {
+      if (w.task || queue.length === 0) continue;
+      const task = queue.shift()!;
+      w.task = task;
+      w.worker.postMessage({ id: nextId++, spec: task.spec, from: task.from, to: task.to });
+    }
+  };
+  const start = () => {
+    while (workers.length < size) {
+      const slot: { worker: Worker; task: Task | null } = {
+        worker: new Worker(new URL('./monte-carlo.worker.js', import.meta.url)),
+        task: null,
+      };
+      slot.worker.on('message', (m: { out?: Float64Array; error?: string }) => {
+        const task = slot.task!;
+        slot.task = null;
+        if (m.error !== undefined) task.reject(new Error(`Monte Carlo worker failed: ${m.error}`));
+        else task.resolve(m.out!);
+        dispatch();
+      });
+      slot.worker.on('error', (e) => {
+        slot.task?.reject(e);
+        slot.task = null;
+      });
+      workers.push(slot);
+    }
+  };
+  const runInWorker = (spec: MonteCarloSpec, from: number, to: number) =>
+    new Promise<Float64Array>((resolve, reject) => {
+      start();
+      queue.push({ spec, from, to, resolve, reject });
+      dispatch();
+    });
   return {
     async run(spec, options = {}) {
       assertRuns(spec.runs);
@@ -62,18 +102,15 @@ export function createMonteCarloPool(threads = availableParallelism()): MonteCar
       if (size === 1 || spec.runs === 1) {
         for (const [from, to] of ranges) finished(from, to, runMonteCarloRange(spec, from, to));
       } else {
-        const p = workers();
         await Promise.all(
-          ranges.map(async ([from, to]) =>
-            finished(from, to, (await p.run({ spec, from, to })) as Float64Array),
-          ),
+          ranges.map(async ([from, to]) => finished(from, to, await runInWorker(spec, from, to))),
         );
       }
       return summariseMonteCarlo(spec, outcomes);
     },
     async destroy() {
-      if (pool) await pool.destroy();
-      pool = null;
+      const all = workers.splice(0);
+      await Promise.all(all.map((w) => w.worker.terminate()));
     },
   };
 }
