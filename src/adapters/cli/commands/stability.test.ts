@@ -111,6 +111,24 @@ describe('redline stability', () => {
     expect((await runCli('stability', fx('textbook/Cuban.gmcr'), '--concepts', 'Nash,XYZ')).code).toBe(2);
     expect((await runCli('stability', fx('textbook/Cuban.gmcr'), '--status-quo', '99')).code).toBe(2);
     expect((await runCli('stability', join(dir, 'missing.gmcr'))).code).toBe(3);
+    // 27 options, no conditions: 2^27 states would need far more than the 1 GiB budget — refused at once.
+    const huge = join(dir, 'huge.gmcr');
+    const opts = Array.from({ length: 27 }, (_, k) => ({ name: `o${k}`, permittedDirection: 'both' }));
+    const dm = (i: number) => ({
+      name: `D${i}`,
+      options: Array.from({ length: 9 }, (_, k) => i * 9 + k),
+      preferences: [],
+    });
+    writeFileSync(
+      huge,
+      JSON.stringify({ options: opts, decisionMakers: [dm(0), dm(1), dm(2)], infeasibles: [] }),
+    );
+    const h = await runCli('stability', huge);
+    expect(h.code).toBe(1);
+    expect(h.stderr).toMatch(
+      /134,217,728 feasible states \(27 options\); analysing it would need about [\d.]+ GB/,
+    );
+
     const broken = join(dir, 'broken.gmcr');
     writeFileSync(
       broken,
