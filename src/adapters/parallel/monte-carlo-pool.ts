@@ -63,7 +63,7 @@ export function createMonteCarloPool(threads = availableParallelism()): MonteCar
   const start = () => {
     while (workers.length < size) {
       const slot: { worker: Worker; task: Task | null } = {
-        worker: new Worker(new URL('./monte-carlo.worker.js', import.meta.url)),
+        worker: new Worker(new URL('./monte-carlo-thread.worker.js', import.meta.url)),
         task: null,
       };
       slot.worker.on('message', (m: { out?: Float64Array; error?: string }) => {

@@ -1,17 +1,11 @@
-// Worker thread of the Monte Carlo pool: registers tsx (workers do not inherit the parent's loader), then
-// computes ranges of runs of the pure engine and sends the outcome buffers back (transferred, not copied).
-import { parentPort } from 'node:worker_threads';
+// Piscina task module for Monte Carlo ranges (used by the job runner's off-thread pool): registers tsx
+// (workers do not inherit the parent's loader) and runs one range of runs of the pure engine.
 import { register } from 'tsx/esm/api';
 
 register();
 const { runMonteCarloRange } = await import('../../index.ts');
 
-// Messages posted before this listener exists wait in the port, so none is lost during start-up.
-parentPort.on('message', ({ id, spec, from, to }) => {
-  try {
-    const out = runMonteCarloRange(spec, from, to);
-    parentPort.postMessage({ id, out }, [out.buffer]);
-  } catch (e) {
-    parentPort.postMessage({ id, error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
-  }
-});
+/** Runs [from, to) of `spec` and returns the outcomes buffer. */
+export default function runRange({ spec, from, to }) {
+  return runMonteCarloRange(spec, from, to);
+}
