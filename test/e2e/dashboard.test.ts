@@ -130,7 +130,13 @@ describe('dashboard in Chromium', () => {
     await page.getByTestId('mc-run').click();
     const status = page.getByTestId('job-status');
     await status.waitFor();
-    await expect.poll(() => status.getAttribute('data-state'), { timeout: 45_000 }).toBe('succeeded');
+    await expect
+      .poll(() => status.getAttribute('data-state'), { timeout: 45_000 })
+      .toMatch(/succeeded|failed|cancelled/);
+    // On failure, say what the job reported rather than only its state.
+    expect(`${await status.getAttribute('data-state')}: ${await status.textContent()}`).toMatch(
+      /^succeeded: Finished/,
+    );
     await page.locator('[data-testid="mc-bands"] svg').waitFor();
     await page.getByTestId('mc-redlines').waitFor();
     await screenshot(page, 'forecast');

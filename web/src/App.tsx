@@ -1,6 +1,7 @@
 /** The application shell: case list or an open case with its sidebar of views. */
 import { Suspense, lazy, useEffect, useMemo, useState, type ComponentType } from 'react';
 import { endpoints } from './api/endpoints.js';
+import { takeEarlyCase } from './lib/prefetch.js';
 import { CaseContext, type CaseContextValue } from './lib/case-context.js';
 import { actorColors } from './lib/colors.js';
 import { defaultAsOf } from './lib/resolve.js';
@@ -49,7 +50,7 @@ export function App() {
 }
 
 function CaseShell({ caseId, view, arg }: { caseId: string; view: string; arg?: string }) {
-  const loaded = useApi((s) => endpoints.getCase(caseId, s), [caseId]);
+  const loaded = useApi((s) => takeEarlyCase(caseId) ?? endpoints.getCase(caseId, s), [caseId]);
   const [asOf, setAsOf] = useState<string | undefined>();
   const [scenario, setScenario] = useState<string | undefined>();
   const [navOpen, setNavOpen] = useState(false);

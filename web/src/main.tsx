@@ -1,4 +1,5 @@
 /** Dashboard entry point. */
+import './lib/prefetch.js';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.js';

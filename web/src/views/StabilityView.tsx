@@ -54,7 +54,13 @@ export default function StabilityView() {
             <>
               <section className="card">
                 <header className="card-head">
-                  <h3>States and stability</h3>
+                  <div>
+                    <h3>States and stability</h3>
+                    <p className="muted small">
+                      Y/N: whether each option is taken. ✓ stable for that decision maker under the concept; ★
+                      stable for all of them, an equilibrium. SQ marks the status quo.
+                    </p>
+                  </div>
                   <span className="muted small">
                     {v.states.length} feasible states · {v.states.filter((s) => s.equilibria.length).length}{' '}
                     equilibria under at least one concept
