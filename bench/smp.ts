@@ -3,7 +3,8 @@
  * each in a fresh child process so peak memory is per data set. Prints the first ("cold", JIT included) and
  * best-of-repeats ("warm") run time, CPU time, peak RSS, the number of states, whether the positions equal
  * KTAB's, and the speed ratio against KTAB's own -O2 build (SMP.md §14; KTAB ran with --logmin, 8 threads).
- * Run: npx tsx bench/smp.ts [--repeats N] [name …]
+ * Run: npx tsx bench/smp.ts [--processes P] [--repeats N] [name …]  (P fresh processes per set, median
+ * cold time; N warm repeats per process)
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -109,11 +110,15 @@ function main(): void {
   const childIndex = args.indexOf('--child');
   const repeatsIndex = args.indexOf('--repeats');
   const repeats = repeatsIndex >= 0 ? Number(args[repeatsIndex + 1]) : 10;
+  const processesIndex = args.indexOf('--processes');
+  const processes = processesIndex >= 0 ? Number(args[processesIndex + 1]) : 3;
   if (childIndex >= 0) {
     process.stdout.write(`${JSON.stringify(measure(args[childIndex + 1] as SetName, repeats))}\n`);
     return;
   }
-  const wanted = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--repeats');
+  const wanted = args.filter(
+    (a, i) => !a.startsWith('--') && args[i - 1] !== '--repeats' && args[i - 1] !== '--processes',
+  );
   const names = (Object.keys(KTAB) as SetName[]).filter((n) => wanted.length === 0 || wanted.includes(n));
   const self = fileURLToPath(import.meta.url);
   console.log('SMP (default parameters) on KTAB data sets; KTAB = smpc -O2 wall time, --logmin (SMP.md §14)');
@@ -135,15 +140,27 @@ function main(): void {
     ].join(' '),
   );
   for (const name of names) {
-    const out = execFileSync(
-      process.execPath,
-      ['--import', 'tsx', self, '--child', name, '--repeats', String(repeats)],
-      {
-        encoding: 'utf8',
-        maxBuffer: 1 << 20,
-      },
-    );
-    const m = JSON.parse(out.trim().split('\n').at(-1)!) as Measurement;
+    // Several fresh processes per set; the median cold run resists a busy machine better than one sample.
+    const samples: Measurement[] = [];
+    for (let k = 0; k < processes; k++) {
+      const out = execFileSync(
+        process.execPath,
+        ['--import', 'tsx', self, '--child', name, '--repeats', String(repeats)],
+        { encoding: 'utf8', maxBuffer: 1 << 20 },
+      );
+      samples.push(JSON.parse(out.trim().split('\n').at(-1)!) as Measurement);
+    }
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+    const m: Measurement = {
+      ...samples[0]!,
+      coldMs: median(samples.map((x) => x.coldMs)),
+      cpuMs: median(samples.map((x) => x.cpuMs)),
+      warmMs: Math.min(...samples.map((x) => x.warmMs)),
+      peakRssMb: Math.max(...samples.map((x) => x.peakRssMb)),
+      samePositions: samples.every((x) => x.samePositions === samples[0]!.samePositions)
+        ? samples[0]!.samePositions
+        : false,
+    };
     const ref = KTAB[name];
     const ktabMs = ref.seconds * 1000;
     const statesNote = m.states === ref.states ? `${m.states}` : `${m.states}≠${ref.states}`;
@@ -168,7 +185,7 @@ function main(): void {
     );
   }
   console.log(
-    'cold = first run in a fresh process (JIT compilation included); warm = best of the repeats (n ≤ --repeats, 4 s budget).',
+    'cold = first run in a fresh process (JIT compilation included), median of --processes; warm = best repeat (4 s budget per process).',
   );
   console.log(
     'cpu = CPU time of the cold run over all threads (JIT and GC included); ratio cpu = KTAB wall / cpu, the fairer ratio on a shared machine.',
