@@ -54,8 +54,15 @@ const RULES: ClaimRule[] = [
     direction: 'rejects',
     shape: 'verb',
     phrase:
-      "(?:will|would|could|can)\\s+never\\s+(?:accept|agree to|allow|recogni[sz]e|cede|give up|surrender|tolerate|sign|trade away)|never\\s+(?:accept|agree to|recogni[sz]e|cede)|(?:cannot|can't|can not|won't|will not|would not|wouldn't|does not|doesn't|do not|don't|did not|didn't)\\s+(?:\\w+\\s+)?(?:accept|agree to|allow|recogni[sz]e|cede|give up|surrender|tolerate|support|back)",
+      "(?:will|would|could|can)\\s+never\\s+(?:accept|agree to|allow|recogni[sz]e|cede|give up|surrender|tolerate|sign|trade away)|never\\s+(?:accept|agree to|recogni[sz]e|cede)|(?:cannot|can't|can not)\\s+(?:\\w+\\s+)?(?:accept|agree to|allow|recogni[sz]e|cede|give up|surrender|tolerate)",
     redLine: true,
+  },
+  // Plain negated acceptance is a rejection; it is a red line only if red-line words go with it.
+  {
+    direction: 'rejects',
+    shape: 'verb',
+    phrase:
+      "(?:won't|will not|would not|wouldn't|does not|doesn't|do not|don't|did not|didn't)\\s+(?:\\w+\\s+)?(?:accept|agree to|allow|recogni[sz]e|cede|give up|surrender|tolerate|support|back)",
   },
   {
     direction: 'rejects',
@@ -73,8 +80,14 @@ const RULES: ClaimRule[] = [
     direction: 'rejects',
     shape: 'predicate',
     phrase:
-      '(?:is|are|was|were|remains?|remained|(?:would|will|could)\\s+be)\\s+(?:a\\s+|an\\s+)?(?:\\w+\\s+)?(?:non-starters?|nonstarters?|unacceptable|non-negotiable|off the table|not on the (?:agenda|table)|out of the question|dead on arrival|a red line|red lines)|(?:is|are)\\s+(?:essentially\\s+|simply\\s+)?DOA',
+      '(?:is|are|was|were|remains?|remained|(?:would|will|could)\\s+be)\\s+(?:a\\s+|an\\s+)?(?:\\w+\\s+)?(?:non-starters?|nonstarters?|unacceptable|non-negotiable|out of the question|dead on arrival|a red line|red lines)|(?:is|are)\\s+(?:essentially\\s+|simply\\s+)?DOA',
     redLine: true,
+  },
+  {
+    direction: 'rejects',
+    shape: 'predicate',
+    phrase:
+      '(?:is|are|was|were|remains?|remained|(?:would|will|could)\\s+be)\\s+(?:now\\s+|firmly\\s+)?(?:off the table|not on the (?:agenda|table))',
   },
   // demands
   {

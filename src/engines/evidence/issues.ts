@@ -185,7 +185,7 @@ export interface IssueMatcher {
 }
 
 const STOP = new Set(
-  'a an the of to for on in at by with and or no not any its their his her our from into than as is are be full partial only some all under over without'.split(
+  'a an the of to for on in at by with and or any its their his her our from into than as is are be some all under over'.split(
     ' ',
   ),
 );
@@ -193,7 +193,9 @@ const stem = (w: string) =>
   w
     .toLowerCase()
     .replace(/(?:ies)$/, 'y')
-    .replace(/(?:es|s)$/, '');
+    // Crude suffix stripping so "deferring" meets "deferred" and "annexed" meets "annexation".
+    .replace(/(?<=\w{4})(?:ations?|ing|ed|es|s)$/, '')
+    .replace(/(?<=\w{3})([a-z])\1$/, '$1');
 const contentWords = (text: string) =>
   (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => !STOP.has(w) && w.length > 1).map(stem);
 
