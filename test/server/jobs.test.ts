@@ -220,4 +220,18 @@ describe('jobs', () => {
       ).statusCode,
     ).toBe(400);
   });
+
+  it('ends open progress streams when the server shuts down', async () => {
+    const own = await harness({ seed: false, startJobs: false });
+    await own.app.inject({ method: 'POST', url: '/api/cases', ...json({ yaml: SMALL_CASE_YAML }) });
+    const job = await own.jobs.enqueue('small', 'montecarlo', { model: 'median', runs: 5 });
+    const address = await own.app.listen({ host: '127.0.0.1', port: 0 });
+    const res = await fetch(`${address}/api/jobs/${job.id}/events`);
+    const reader = res.body!.getReader();
+    const first = new TextDecoder().decode((await reader.read()).value);
+    expect(first).toContain('event: progress');
+    const t0 = Date.now();
+    await own.close();
+    expect(Date.now() - t0).toBeLessThan(5000);
+  });
 });

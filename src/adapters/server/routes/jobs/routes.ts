@@ -18,6 +18,11 @@ const HEARTBEAT_MS = 15_000;
 
 export function registerJobRoutes(app: FastifyInstance, ctx: ServerContext): void {
   const { store } = ctx;
+  // Open progress streams end when the server shuts down instead of holding it open.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
   const getJob = async (id: string): Promise<Job> => {
     const j = await store.jobs.get(id);
     if (!j) throw notFound(`job "${id}" does not exist`);
@@ -122,7 +127,7 @@ export function registerJobRoutes(app: FastifyInstance, ctx: ServerContext): voi
       });
       let sinceBeat = 0;
       let job: Job | undefined = first;
-      while (!closed && job) {
+      while (!closed && !closing && job) {
         const key = `${job.status}|${job.progress}|${job.message}|${job.partsDone}|${job.cancelRequested}`;
         if (key !== last) {
           last = key;
