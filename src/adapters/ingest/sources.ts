@@ -115,7 +115,7 @@ async function* readFileInput(
       path,
       'too_large',
       `${(size / 1048576).toFixed(1)} MB is over the ${(opts.maxBytes / 1048576).toFixed(0)} MB limit for one article`,
-      'split the file, or give articles as JSON Lines (one record per line)',
+      'split the file, or give articles as JSON Lines, one record per line',
     );
     return;
   }
@@ -151,7 +151,7 @@ function decode(
         origin,
         'invalid_utf8',
         `invalid UTF-8 at byte ${bad}`,
-        'convert the file to UTF-8 (e.g. iconv -f windows-1252 -t utf-8)',
+        'convert the file to UTF-8, e.g. iconv -f windows-1252 -t utf-8',
       ),
     };
   const text = new TextDecoder('utf-8').decode(buf).replace(/^\uFEFF/, '');
