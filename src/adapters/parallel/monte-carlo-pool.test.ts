@@ -28,7 +28,7 @@ describe('parallel Monte Carlo', () => {
   it('gives exactly the sequential result for the same seed, on 2 worker threads', async () => {
     for (const model of ['compromise', 'bdm'] as const) {
       const spec = monteCarloSpecFor(c, model, { runs: 300, seed: 42 });
-      const parallel = await runMonteCarloParallel(spec, { threads: 2, chunk: 37 });
+      const parallel = await runMonteCarloParallel(spec, { threads: 2, chunk: 37, inThreadBelowMs: 0 });
       expect(parallel).toEqual(monteCarlo(spec));
     }
   });

@@ -18,6 +18,8 @@ export interface PoolOptions {
   threads?: number;
   /** Called after each finished chunk with the runs done so far. */
   onProgress?: (done: number, total: number) => void;
+  /** Jobs projected (from the first runs) to take less than this many ms stay in this thread (default 1500). */
+  inThreadBelowMs?: number;
   /** Runs per task (default: about 1/16 of each thread's share, at least 1). */
   chunk?: number;
 }
@@ -34,6 +36,11 @@ export interface MonteCarloPool {
   run(spec: MonteCarloSpec, options?: Omit<PoolOptions, 'threads'>): Promise<MonteCarloSummary>;
   destroy(): Promise<void>;
 }
+
+/** Runs timed in this thread before deciding whether worker threads are worth starting. */
+const PROBE_RUNS = 20;
+/** Jobs projected to finish faster than this stay in this thread (a worker takes about a second to start). */
+const IN_THREAD_BELOW_MS = 1500;
 
 interface Task {
   spec: MonteCarloSpec;
@@ -91,7 +98,6 @@ export function createMonteCarloPool(threads = availableParallelism()): MonteCar
       assertRuns(spec.runs);
       const dims = spec.input.dimensions.length;
       const chunk = options.chunk ?? Math.max(1, Math.ceil(spec.runs / (size * 16)));
-      const ranges = splitRuns(spec.runs, chunk);
       const outcomes = new Float64Array(spec.runs * dims);
       let done = 0;
       const finished = (from: number, to: number, part: Float64Array) => {
@@ -99,11 +105,17 @@ export function createMonteCarloPool(threads = availableParallelism()): MonteCar
         done += to - from;
         options.onProgress?.(done, spec.runs);
       };
-      if (size === 1 || spec.runs === 1) {
-        for (const [from, to] of ranges) finished(from, to, runMonteCarloRange(spec, from, to));
+      // Probe in this thread: when the whole job would take less than starting workers costs, stay here.
+      const probe = Math.min(spec.runs, PROBE_RUNS);
+      const t0 = performance.now();
+      finished(0, probe, runMonteCarloRange(spec, 0, probe));
+      const projected = ((performance.now() - t0) / probe) * (spec.runs - probe);
+      const rest = splitRuns(spec.runs - probe, chunk).map(([a, b]) => [a + probe, b + probe] as const);
+      if (size === 1 || projected < (options.inThreadBelowMs ?? IN_THREAD_BELOW_MS)) {
+        for (const [from, to] of rest) finished(from, to, runMonteCarloRange(spec, from, to));
       } else {
         await Promise.all(
-          ranges.map(async ([from, to]) => finished(from, to, await runInWorker(spec, from, to))),
+          rest.map(async ([from, to]) => finished(from, to, await runInWorker(spec, from, to))),
         );
       }
       return summariseMonteCarlo(spec, outcomes);
