@@ -43,7 +43,7 @@ export function register(program: Command): void {
       'forecast the outcome of every issue with the bargaining models, optionally with Monte Carlo uncertainty',
     )
     .argument('<case>', 'case file')
-    .option('--model <id>', `model: ${MODEL_IDS.join(', ')} or all`, 'all')
+    .option('--model <ids>', `model(s), comma-separated: ${MODEL_IDS.join(', ')}; or all`, 'all')
     .option('--runs <n>', `Monte Carlo runs (1–${MAX_FORECAST_RUNS.toLocaleString('en')}); none by default`)
     .option('--seed <n>', 'Monte Carlo seed (integer; default: the case’s forecast.seed, else 1)')
     .option('--scenario <id>', 'forecast this scenario beside the baseline ("all" for every scenario)')
