@@ -108,6 +108,10 @@ describe('analysis routes', () => {
     expect(body.equilibria.Nash).toEqual([nn.state]);
     expect(nn.equilibria).toContain('Nash');
     expect(nn.stability.Nash).toEqual({ one: true, two: true });
+    // The status quo is both cooperating (YY): the highest state number of the four.
+    const yy = body.states.find((st: { yn: string }) => !st.yn.includes('N'));
+    expect(body.statusQuo.from).toBe(yy.state);
+    expect(yy.state).toBe(4);
     const bad = await h.app.inject({ url: '/api/cases/prisoners/stability?concepts=Bogus' });
     expect(bad.statusCode).toBe(400);
     const none = await h.app.inject({ url: '/api/cases/small/stability' });

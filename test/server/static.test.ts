@@ -1,5 +1,6 @@
 /** The built dashboard is served from its folder: index.html at `/` and for client routes, assets as files, under the CSP. */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -20,6 +21,7 @@ beforeAll(async () => {
     '<!doctype html><title>Redline dashboard</title><script type="module" src="./assets/app.js"></script>',
   );
   writeFileSync(join(dist, 'assets', 'app.js'), 'console.log("app");');
+  writeFileSync(join(dist, 'assets', 'app.js.gz'), gzipSync('console.log("app");'));
   store = await openStore({ dataDir: join(dir, 'data') });
   app = await buildApp({ store, jobs: createJobQueue(store, { offThread: false }), webDist: dist });
   await app.ready();
@@ -50,5 +52,16 @@ describe('dashboard files', () => {
     expect(api.statusCode).toBe(404);
     expect(api.headers['content-type']).toContain('application/problem+json');
     expect((await app.inject({ url: '/../package.json' })).payload).not.toContain('"name": "redline"');
+  });
+
+  it('sends precompressed assets to browsers that accept them, cached for good; index.html revalidated', async () => {
+    const gz = await app.inject({ url: '/assets/app.js', headers: { 'accept-encoding': 'gzip' } });
+    expect(gz.statusCode).toBe(200);
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(gz.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    const plain = await app.inject({ url: '/assets/app.js' });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.payload).toBe('console.log("app");');
+    expect((await app.inject({ url: '/' })).headers['cache-control']).toBe('no-cache');
   });
 });

@@ -94,7 +94,20 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const dist = options.webDist ?? DEFAULT_WEB_DIST;
   const hasDashboard = existsSync(`${dist}/index.html`);
   if (hasDashboard) {
-    await app.register(fastifyStatic, { root: dist, prefix: '/', index: 'index.html', wildcard: false });
+    await app.register(fastifyStatic, {
+      root: dist,
+      prefix: '/',
+      index: 'index.html',
+      wildcard: false,
+      // vite writes .br/.gz beside each file; send those to browsers that accept them.
+      preCompressed: true,
+      setHeaders(reply, path) {
+        // Assets have content hashes in their names: they never change, so browsers may keep them for good.
+        if (/[\\/]assets[\\/]/.test(path))
+          void reply.header('cache-control', 'public, max-age=31536000, immutable');
+        else void reply.header('cache-control', 'no-cache');
+      },
+    });
   } else {
     app.get('/', { schema: { hide: true } }, async (_req, reply) =>
       reply

@@ -73,7 +73,8 @@ export function stabilityReport(
     const taken = new Set(compiled.conflict.statusQuo);
     const code = model.options.reduce((acc, o, k) => (taken.has(o.id) ? acc | (1 << k) : acc), 0);
     const s = model.index.get(code);
-    if (s >= 0) statusQuo = statusQuoAnalysis(model, s, { depth: opts.depth ?? 5 });
+    // The engine takes the ordered state number (1-based), not the index.
+    if (s >= 0) statusQuo = statusQuoAnalysis(model, s + 1, { depth: opts.depth ?? 5 });
   }
   // Per-state marks for tables: concept → player (decision-maker id when alone) → stable.
   const playerKey = result.players.map((p) =>
