@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { buildCase } from '../../case/testing.js';
 import { forecastCase, monteCarloSpecFor, caseInput } from './forecast.js';
 import { forecastScenarios } from './scenarios.js';
-import { monteCarlo, quantile, runMonteCarloRange, summariseMonteCarlo, assertRuns } from './monte-carlo.js';
+import {
+  monteCarlo,
+  quantile,
+  runMonteCarloRange,
+  summariseMonteCarlo,
+  assertRuns,
+  resolveRanges,
+} from './monte-carlo.js';
 import { BargainingInputError } from './validate.js';
 
 // Three actors on one continuous issue; capabilities 1, 1, 2 and equal salience, so the compromise model gives
@@ -167,5 +174,21 @@ describe('red lines on an options scale', () => {
     const f = forecastCase(optionsCase(1.5), { models: ['compromise'] });
     expect(f.results[0]!.outcome![0]).toBeCloseTo(60, 10);
     expect(f.results[0]!.redLines).toEqual({ a: { x: true }, b: { x: false } });
+  });
+});
+
+describe('uncertainty overrides', () => {
+  it('apply the most specific range: actor + issue over actor over issue over the default', () => {
+    const input = caseInput(threeActors, { asOf: '2025-03-01' }).input;
+    const r = resolveRanges(input, { capability: 0.2, salience: 10, position: 5, distribution: 'uniform' }, [
+      { issue: 'x', position: 7 },
+      { actor: 'b', position: 9, capability: 0.5 },
+      { actor: 'c', issue: 'x', position: 0 },
+      { issue: 'x', capability: 0.9 },
+    ]);
+    expect(r.position.map((row) => row[0])).toEqual([7, 9, 0]);
+    // Capability is per actor: an issue-only override does not touch it.
+    expect(r.capability).toEqual([0.2, 0.5, 0.2]);
+    expect(r.salience.map((row) => row[0])).toEqual([10, 10, 10]);
   });
 });
