@@ -150,4 +150,40 @@ describe('evidence routes', () => {
     expect(later.items.every((i: { date: string }) => i.date >= '2025-12-02')).toBe(true);
     expect(later.items.length).toBe(t.items.length - 1);
   });
+
+  it('ingests articles posted to the API as a job, with progress, into the same store', async () => {
+    const before = (await h.app.inject({ url: `/api/cases/${CASE}/evidence/documents` })).json().items.length;
+    const res = await h.app.inject({
+      method: 'POST',
+      url: `/api/cases/${CASE}/evidence/ingest`,
+      ...json({
+        articles: [
+          {
+            text: 'Kyiv said it would never accept a ban on joining NATO.',
+            title: 'Kyiv answers',
+            date: '2025-12-05',
+          },
+        ],
+      }),
+    });
+    expect(res.statusCode).toBe(202);
+    let job = res.json().job;
+    for (let i = 0; i < 200 && !['succeeded', 'failed', 'cancelled'].includes(job.status); i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      job = (await h.app.inject({ url: `/api/jobs/${job.id}` })).json().job;
+    }
+    expect(job.status).toBe('succeeded');
+    const after = (await h.app.inject({ url: `/api/cases/${CASE}/evidence/documents` })).json().items;
+    expect(after.length).toBe(before + 1);
+    expect(after.map((d: { title: string }) => d.title)).toContain('Kyiv answers');
+    expect(
+      (
+        await h.app.inject({
+          method: 'POST',
+          url: `/api/cases/${CASE}/evidence/ingest`,
+          ...json({ articles: [] }),
+        })
+      ).statusCode,
+    ).toBe(400);
+  });
 });
