@@ -39,6 +39,25 @@ describe('security headers and loopback', () => {
     expect(page.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
   });
 
+  it('refuses the body types a cross-site form can send without a preflight (CSRF)', async () => {
+    for (const type of [
+      'application/x-www-form-urlencoded',
+      'multipart/form-data; boundary=x',
+      'text/plain',
+    ]) {
+      const res = await h.app.inject({
+        method: 'POST',
+        url: '/api/cases',
+        payload: 'yaml=x',
+        headers: { 'content-type': type },
+      });
+      expect(res.statusCode, type).toBe(415);
+    }
+    // No CORS headers are sent, so browsers keep other origins from reading answers.
+    const res = await h.app.inject({ url: '/api/cases', headers: { origin: 'https://evil.example' } });
+    expect(res.headers['access-control-allow-origin']).toBeUndefined();
+  });
+
   it('refuses requests addressed to a non-loopback name (DNS rebinding)', async () => {
     const res = await h.app.inject({ url: '/api/cases', headers: { host: 'evil.example:4400' } });
     expect(res.statusCode).toBe(421);
