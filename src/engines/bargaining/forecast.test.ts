@@ -192,3 +192,15 @@ describe('uncertainty overrides', () => {
     expect(r.salience.map((row) => row[0])).toEqual([10, 10, 10]);
   });
 });
+
+describe('forecast settings checks', () => {
+  it('warns about an override naming an unknown actor', () => {
+    const c = {
+      ...threeActors,
+      forecast: { overrides: [{ actor: 'zed', position: 3 }] },
+    } as typeof threeActors;
+    expect(forecastCase(c, { models: ['compromise'] }).warnings).toContain(
+      'forecast.overrides[0].actor: no actor "zed" in the case; the override does nothing',
+    );
+  });
+});

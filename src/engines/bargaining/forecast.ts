@@ -114,8 +114,24 @@ export function forecastCase(c: Case, options: CaseForecastOptions = {}): CaseFo
     actors: built.input.actors.map((a) => ({ ...a })),
     issues: built.input.dimensions.map((d) => ({ ...d })),
     results,
-    warnings: built.warnings,
+    warnings: [...built.warnings, ...overrideWarnings(c, settings)],
   };
+}
+
+/** Overrides that name an actor or issue the case does not have (they would silently do nothing). */
+function overrideWarnings(c: Case, settings: ForecastSettings): string[] {
+  const out: string[] = [];
+  settings.overrides.forEach((o, k) => {
+    if (o.actor !== undefined && !c.actors.some((a) => a.id === o.actor))
+      out.push(
+        `forecast.overrides[${k}].actor: no actor "${o.actor}" in the case; the override does nothing`,
+      );
+    if (o.issue !== undefined && !c.issues.some((i) => i.id === o.issue))
+      out.push(
+        `forecast.overrides[${k}].issue: no issue "${o.issue}" in the case; the override does nothing`,
+      );
+  });
+  return out;
 }
 
 /** The Monte Carlo spec of one model on a case (ranges and model options from the case's settings). */
