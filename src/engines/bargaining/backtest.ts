@@ -3,8 +3,6 @@
  * src/formats/deu.ts). Pure over parsed rows. The issue filter and reference numbers are those of
  * reference/bargaining/baselines.md §5–6; fitted models are scored by cross-validation by proposal (./cross-validate.ts).
  */
-import type { DeuRow } from '../../formats/deu.js';
-import { DEU_ACTORS } from '../../formats/deu.js';
 import { weightedMean } from './compromise.js';
 import { plainMedian, weightedMedian } from './median.js';
 import { nashSolution } from './nash.js';
@@ -14,6 +12,20 @@ import { smpForecast } from './smp-adapter.js';
 import { crossValidateBlend, type BlendResult } from './cross-validate.js';
 import { pairedBootstrap, type PairedDifference } from './bootstrap.js';
 import type { BargainingInput } from './types.js';
+
+/**
+ * One issue of a legislative data set with a known outcome, as the DEU III reader (src/formats/deu.ts) returns
+ * it; declared here so the engine does not depend on the reader. Actors are taken in the key order of `position`.
+ */
+export interface OutcomeRow {
+  proposal: string;
+  issue: string;
+  procedure: string;
+  position: Readonly<Record<string, number | null>>;
+  salience: Readonly<Record<string, number | null>>;
+  referencePoint: number | null;
+  outcome: number | null;
+}
 
 /** One scorable issue: the actors with both a position and a salience (salience 0–100). */
 export interface ScorableIssue {
@@ -38,17 +50,17 @@ export const NICE_WEIGHTS: Record<string, number> = {
 }; // prettier-ignore
 
 /** Keeps issues with an outcome in [0, 100] and at least 3 actors with both position and salience. */
-export function scorableIssues(rows: readonly DeuRow[]): ScorableIssue[] {
+export function scorableIssues(rows: readonly OutcomeRow[]): ScorableIssue[] {
   const issues: ScorableIssue[] = [];
   for (const row of rows) {
     if (row.outcome === null) continue;
     const actors: string[] = [];
     const x: number[] = [];
     const s: number[] = [];
-    for (const a of DEU_ACTORS) {
+    for (const a of Object.keys(row.position)) {
       const p = row.position[a];
       const sal = row.salience[a];
-      if (p === null || sal === null) continue;
+      if (p === null || p === undefined || sal === null || sal === undefined) continue;
       actors.push(a);
       x.push(p);
       s.push(sal);
@@ -139,7 +151,7 @@ const mae = (f: readonly number[], y: readonly number[]) =>
   f.reduce((acc, v, k) => acc + Math.abs(v - y[k]!), 0) / f.length;
 
 /** Scores every model on the scorable issues of DEU III. */
-export function backtestDeu(rows: readonly DeuRow[], options: BacktestOptions = {}): BacktestResult {
+export function backtestDeu(rows: readonly OutcomeRow[], options: BacktestOptions = {}): BacktestResult {
   const issues = scorableIssues(rows);
   const outcomes = issues.map((i) => i.outcome);
   const warnings: string[] = [];

@@ -59,8 +59,10 @@ export {
   type BacktestOptions,
   type ModelScore,
   type ScorableIssue,
+  type OutcomeRow,
 } from './backtest.js';
 export { crossValidateBlend, simplexGrid, type BlendOptions, type BlendResult } from './cross-validate.js';
+export { pairedBootstrap, type PairedDifference } from './bootstrap.js';
 export {
   ForecastSettingsSchema,
   UncertaintySchema,
