@@ -73,7 +73,11 @@ export async function* readInputs(
       );
       continue;
     }
-    if (st.isDirectory()) for await (const f of walk(p)) yield* readFileInput(f, opts);
+    // In folders only article types are read (a case file or an image next to the articles is not one).
+    if (st.isDirectory())
+      for await (const f of walk(p)) {
+        if (EXTENSIONS[extname(f).toLowerCase()]) yield* readFileInput(f, opts);
+      }
     else yield* readFileInput(p, opts);
   }
 }
