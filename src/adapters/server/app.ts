@@ -19,6 +19,7 @@ import { registerCaseRoutes } from './routes/cases/routes.js';
 import { registerAnalysisRoutes } from './routes/analyses/routes.js';
 import { registerJobRoutes } from './routes/jobs/routes.js';
 import { registerEvidenceRoutes } from './routes/evidence/routes.js';
+import { registerScenarioRoutes } from './routes/scenarios/routes.js';
 
 /** Largest request body accepted (case files as YAML or JSON). */
 export const BODY_LIMIT = 2 * 1024 * 1024;
@@ -88,6 +89,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerHealthRoutes(app, ctx);
   registerCaseRoutes(app, ctx);
   registerAnalysisRoutes(app, ctx);
+  registerScenarioRoutes(app, ctx);
   registerJobRoutes(app, ctx);
   registerEvidenceRoutes(app, ctx);
 

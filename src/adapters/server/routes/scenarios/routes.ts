@@ -1,0 +1,66 @@
+/** Scenarios side by side: red-line verdicts and zones (GET) and forecasts (POST) for the baseline and each overlay. */
+import type { FastifyInstance } from 'fastify';
+import type { z } from 'zod';
+import { compareScenarios, forecastScenarios } from '../../../../index.js';
+import type { ServerContext } from '../../context.js';
+import * as R from '../../responses.js';
+import { toJson } from '../../zod-compiler.js';
+import { CaseIdParams } from '../cases/schema.js';
+import { ScenarioForecastBody, ScenariosQuery } from './schema.js';
+
+const tags = ['analyses'];
+type Id = z.infer<typeof CaseIdParams>;
+
+export function registerScenarioRoutes(app: FastifyInstance, ctx: ServerContext): void {
+  app.get(
+    '/api/cases/:id/scenarios',
+    {
+      schema: {
+        tags,
+        summary: 'Red lines across scenarios: vetoes of a proposal and the zone of agreement, baseline first',
+        params: CaseIdParams,
+        querystring: ScenariosQuery,
+        response: R.responses(R.engineResult('ScenarioRedLines[]')),
+      },
+    },
+    async (req, reply) => {
+      const { id } = req.params as Id;
+      const q = req.query as z.infer<typeof ScenariosQuery>;
+      const { case: c, version } = await ctx.cases.current(id);
+      const body = ctx.results.get(JSON.stringify([id, version, 'scenarios', q]), () =>
+        toJson(compareScenarios(c, { proposal: q.proposal, asOf: q.asOf })),
+      );
+      return reply.type('application/json').send(body);
+    },
+  );
+
+  app.post(
+    '/api/cases/:id/forecast/scenarios',
+    {
+      schema: {
+        tags,
+        summary: 'Forecasts of the baseline and each scenario (synchronous)',
+        params: CaseIdParams,
+        body: ScenarioForecastBody,
+        response: R.responses(R.engineResult('ScenarioComparison')),
+      },
+    },
+    async (req, reply) => {
+      const { id } = req.params as Id;
+      const b = (req.body ?? {}) as z.infer<typeof ScenarioForecastBody>;
+      const { case: c, version } = await ctx.cases.current(id);
+      const body = ctx.results.get(JSON.stringify([id, version, 'forecast-scenarios', b]), () =>
+        toJson(
+          forecastScenarios(c, {
+            models: b.models,
+            scenarios: b.scenarios,
+            asOf: b.asOf,
+            trajectory: b.trajectory,
+            seed: b.seed,
+          }),
+        ),
+      );
+      return reply.type('application/json').send(body);
+    },
+  );
+}
