@@ -88,6 +88,7 @@ describe('security headers and loopback', () => {
         `/api/cases/${caseId}/check?proposal=x&asOf=${e}`,
         `/api/cases/${caseId}/diff?from=${e}&to=${e}`,
         `/api/cases/${caseId}/zopa?scenario=${e}`,
+        `/api/cases/${caseId}/scenarios?proposal=${e}&asOf=${e}`,
         `/api/cases/${caseId}/stability?conflict=${e}&concepts=${e}`,
         `/api/cases/${caseId}/analyses?kind=${e}`,
         `/api/cases/${caseId}/jobs?cursor=${e}`,
@@ -113,6 +114,7 @@ describe('security headers and loopback', () => {
           body: { kind: 'montecarlo', params: { scenario: s } },
         },
         { url: `/api/cases/${caseId}/forecast`, method: 'POST' as const, body: { scenario: s } },
+        { url: `/api/cases/${caseId}/forecast/scenarios`, method: 'POST' as const, body: { scenarios: [s] } },
         { url: '/api/validate', method: 'POST' as const, body: { yaml: s } },
         {
           url: '/api/cases',
