@@ -204,3 +204,13 @@ describe('forecast settings checks', () => {
     );
   });
 });
+
+describe('Monte Carlo where every run fails', () => {
+  it('reports the failures and no probabilities instead of 0/0', () => {
+    const spec = monteCarloSpecFor(threeActors, 'compromise', { asOf: '2025-03-01', runs: 3, seed: 1 });
+    const s = summariseMonteCarlo(spec, Float64Array.from([NaN, NaN, NaN]));
+    expect(s.failedRuns).toBe(3);
+    expect(s.actors[1]).toEqual({ actor: 'b', byIssue: {}, all: null });
+    expect(s.everyRedLineHolds).toBeNull();
+  });
+});

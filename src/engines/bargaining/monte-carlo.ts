@@ -260,9 +260,10 @@ export function summariseMonteCarlo(spec: MonteCarloSpec, outcomes: Float64Array
     spec.input.dimensions.forEach((dim, d) => {
       if (!redLines[i]?.[d]) return;
       has = true;
-      byIssue[dim.id] = holds[i]![d]! / n;
+      if (n > 0) byIssue[dim.id] = holds[i]![d]! / n;
     });
-    return { actor: a.id, byIssue, all: has ? holdsAll[i]! / n : null };
+    // With every run failed there is nothing to count: no probabilities rather than 0/0.
+    return { actor: a.id, byIssue, all: has && n > 0 ? holdsAll[i]! / n : null };
   });
   return {
     model: spec.model,
@@ -271,7 +272,7 @@ export function summariseMonteCarlo(spec: MonteCarloSpec, outcomes: Float64Array
     failedRuns: runs - n,
     issues,
     actors,
-    everyRedLineHolds: anyRedLine ? everyHolds / n : null,
+    everyRedLineHolds: anyRedLine && n > 0 ? everyHolds / n : null,
   };
 }
 
