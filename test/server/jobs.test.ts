@@ -51,6 +51,8 @@ describe('jobs', () => {
     const done = await waitFor(job.id);
     expect(done.status).toBe('succeeded');
     expect(done.partsDone).toBe(5);
+    // Five parts, one attempt: parts of one run are not retries.
+    expect(done.attempts).toBe(1);
     const expected = monteCarlo(monteCarloSpecFor(small, 'median', { runs: 90, seed: 11 }));
     expect(done.result).toEqual(JSON.parse(JSON.stringify(expected)));
     // The result is stored once with the case.
@@ -164,6 +166,8 @@ describe('jobs', () => {
     const done = await waitFor(job.id);
     expect(done.status).toBe('succeeded');
     expect(done.partsDone).toBe(3);
+    // Claimed twice: by the worker that died, then by the new runner.
+    expect(done.attempts).toBe(2);
     const parts = await h.store.jobs.partResults(job.id);
     expect(parts.map((p) => p.part)).toEqual([0, 1, 2]);
     const rows = await h.store.db

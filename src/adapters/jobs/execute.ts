@@ -26,7 +26,14 @@ export async function executePart(
     await store.jobs.fail(jobId, `no handler for job kind "${job.kind}" in this process`);
     return 'skipped';
   }
-  if (job.status === 'queued' || job.status === 'running') await store.jobs.start(jobId, workerId);
+  if (!(await store.jobs.start(jobId, workerId))) {
+    // Cancelled or finished by someone else since we looked.
+    if ((await store.jobs.get(jobId))?.cancelRequested) {
+      await store.jobs.markCancelled(jobId);
+      return 'cancelled';
+    }
+    return 'skipped';
+  }
   const controller = new AbortController();
   const ctx = { store, job, workerId, signal: controller.signal };
   const already = (await store.jobs.partResults(jobId)).some((p) => p.part === part);

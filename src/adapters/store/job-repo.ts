@@ -52,7 +52,7 @@ export interface JobRepository {
   ): Promise<Page<Job>>;
   /** Picks the oldest queued job for this worker (embedded runner). */
   claimNext(workerId: string): Promise<Job | undefined>;
-  /** Marks a job running for an attempt; false when it is already finished or cancelled. */
+  /** Marks a queued job running (one more attempt) or confirms a running one; false when finished or cancelled. */
   start(id: string, workerId: string): Promise<boolean>;
   progress(id: string, progress: number, message?: string | null): Promise<void>;
   requestCancel(id: string): Promise<Job | undefined>;
@@ -207,6 +207,7 @@ export function createJobRepository(db: Kysely<CoreDatabase>, now: () => string)
     },
 
     async start(id, workerId) {
+      // queued → running counts one attempt; a further part of a running job is the same attempt.
       const u = await db
         .updateTable('jobs')
         .set((eb) => ({
@@ -217,10 +218,12 @@ export function createJobRepository(db: Kysely<CoreDatabase>, now: () => string)
           started_at: eb.fn.coalesce('started_at', eb.val(now())),
         }))
         .where('id', '=', id)
-        .where('status', 'in', ['queued', 'running'])
+        .where('status', '=', 'queued')
         .where('cancel_requested', '=', 0)
         .executeTakeFirst();
-      return Number(u.numUpdatedRows) === 1;
+      if (Number(u.numUpdatedRows) === 1) return true;
+      const j = await get(id);
+      return j?.status === 'running' && !j.cancelRequested;
     },
 
     async progress(id, progress, message) {
