@@ -4,12 +4,12 @@
  * charts and the HTML briefing, and probes for XSS through an article and a case name. Screenshots land in
  * test-results/screenshots/.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { build } from 'vite';
-import { launch, screenshot } from './support/browser.js';
+import { launch, screenshot, SCREENSHOTS } from './support/browser.js';
 import { call, ROOT, startServer, type RunningServer } from './support/server.js';
 import { ensureExampleCase, ingestProbeArticle, putXssCase, XSS_TITLE } from './support/fixtures.js';
 
@@ -219,6 +219,14 @@ describe('dashboard in Chromium', () => {
       page.getByRole('button', { name: 'SVG' }).first().click(),
     ]);
     expect(readFileSync((await svg.path())!, 'utf8')).toMatch(/^<svg/);
+    const [png] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'PNG' }).first().click(),
+    ]);
+    // The PNG signature: \x89PNG\r\n\x1a\n.
+    expect(readFileSync((await png.path())!).subarray(0, 8)).toEqual(
+      Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
+    );
     const [brief] = await Promise.all([
       page.waitForEvent('download', { timeout: 30_000 }),
       page.getByTestId('export-briefing').click(),
@@ -226,6 +234,13 @@ describe('dashboard in Chromium', () => {
     const html = readFileSync((await brief.path())!, 'utf8');
     expect(html).toContain('<svg');
     expect(html).not.toMatch(/<script|src="http/i);
+    // Keep the briefing and a picture of it with the screenshots.
+    const file = join(SCREENSHOTS, '..', 'briefing.html');
+    writeFileSync(file, html);
+    const reader = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+    await reader.goto(`file://${file}`);
+    await screenshot(reader, 'briefing');
+    await reader.close();
   });
 
   it('renders a hostile case name as text everywhere', async () => {

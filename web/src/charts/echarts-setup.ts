@@ -25,7 +25,8 @@ echarts.use([
 export { echarts };
 export type EChartsOption = echarts.EChartsCoreOption;
 
-export const FONT = 'Inter, "Segoe UI", system-ui, -apple-system, "Helvetica Neue", Arial, sans-serif';
+// Single quotes only: ECharts writes the family into an SVG style attribute without escaping double quotes.
+export const FONT = "Inter, 'Segoe UI', system-ui, -apple-system, 'Helvetica Neue', Arial, sans-serif";
 
 /** Shared look: quiet axes, the app's font, tooltips that escape their text (we format them ourselves). */
 export const BASE_OPTION = {
