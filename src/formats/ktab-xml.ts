@@ -9,7 +9,7 @@ import {
   SMP_KTAB_PARAMETER_ORDER,
   SMP_KTAB_PARAMETER_VALUES,
   SMP_KTAB_XML_PARAMETER_NAMES,
-} from '../engines/bargaining/smp/params.js';
+} from '../case/smp-params.js';
 import {
   checkCapability,
   checkPosition,
