@@ -59,14 +59,16 @@ export async function buildBriefing(
       `<tr><td>${sw(a.id)}${e(a.name)}</td><td>${e(a.kind)}</td><td>${e(a.capability)}</td><td>${a.veto ? 'yes' : ''}</td></tr>`,
     );
   parts.push('</table><h2>Positions and red lines</h2>', map);
+  // Only actors with a stance as of the date: members and persons without one would only add empty columns.
+  const placed = c.actors.filter((a) => stances.some((x) => x.actor === a.id));
   parts.push(
     '<table><tr><th>Issue</th><th>Status quo</th>' +
-      c.actors.map((a) => `<th>${sw(a.id)}${e(a.name)}</th>`).join('') +
+      placed.map((a) => `<th>${sw(a.id)}${e(a.name)}</th>`).join('') +
       '</tr>',
   );
   for (const i of c.issues) {
     parts.push(`<tr><td>${e(i.name)}</td><td>${e(scaleLabel(i, statusQuoValue(i)))}</td>`);
-    for (const a of c.actors) {
+    for (const a of placed) {
       const s = stances.find((x) => x.actor === a.id && x.issue === i.id);
       const red = s?.acceptable
         ?.map(([lo, hi]) => (lo === hi ? fmt(lo) : `${fmt(lo)}–${fmt(hi)}`))
