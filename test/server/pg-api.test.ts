@@ -2,7 +2,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { openStore, type Store } from '../../src/adapters/store/index.js';
-import { createJobQueue, type JobQueue } from '../../src/adapters/jobs/index.js';
+import { createJobQueue, jobHandlers, PgWorker, type JobQueue } from '../../src/adapters/jobs/index.js';
+import { sql } from 'kysely';
 import { buildApp } from '../../src/adapters/server/index.js';
 import { createPgDatabase, PG_URL } from '../store/backends.js';
 import { SMALL_CASE_YAML } from './helpers.js';
@@ -70,5 +71,48 @@ describe.skipIf(!PG_URL)('API on PostgreSQL', () => {
     expect(j.status).toBe('succeeded');
     expect(j.partsDone).toBe(4);
     expect(j.result.runs).toBe(20);
+  });
+
+  it('releases parts locked by a worker that died and finishes them', async () => {
+    await jobs.stop();
+    const dispatchOnly = createJobQueue(store, {
+      databaseUrl: db.url,
+      inProcessWorker: false,
+      offThread: false,
+    });
+    const job = await dispatchOnly.enqueue('small', 'montecarlo', {
+      model: 'median',
+      runs: 10,
+      seed: 4,
+      partSize: 5,
+    });
+    // A worker took both parts an hour ago and never came back.
+    const locked =
+      await sql`update graphile_worker._private_jobs set locked_by = 'dead-worker', locked_at = now() - interval '1 hour'
+      where locked_at is null`.execute(store.db);
+    expect(Number(locked.numAffectedRows)).toBe(2);
+    const worker = new PgWorker(store, jobHandlers(store, { offThread: false }), {
+      databaseUrl: db.url,
+      workerId: 'rescuer',
+      reclaimAfterMs: 1000,
+    });
+    await worker.start();
+    try {
+      let j = await store.jobs.get(job.id);
+      for (let i = 0; i < 200 && j?.status !== 'succeeded'; i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        j = await store.jobs.get(job.id);
+      }
+      expect(j?.status).toBe('succeeded');
+      const rows = await store.db
+        .selectFrom('job_parts')
+        .select('worker')
+        .where('job_id', '=', job.id)
+        .execute();
+      expect(rows.map((r) => r.worker)).toEqual(['rescuer', 'rescuer']);
+    } finally {
+      await worker.stop();
+      await dispatchOnly.stop();
+    }
   });
 });
