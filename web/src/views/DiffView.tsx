@@ -29,7 +29,12 @@ export default function DiffView() {
       <section className="card toolbar">
         <label className="field">
           <span>From</span>
-          <select value={from} onChange={(e) => setFrom(e.target.value)} data-testid="diff-from">
+          <select
+            className="wide"
+            value={from}
+            onChange={(e) => setFrom(e.target.value)}
+            data-testid="diff-from"
+          >
             {proposals.map((p) => (
               <option key={p.id} value={p.id}>
                 {p.title} ({p.date})
@@ -42,7 +47,7 @@ export default function DiffView() {
         </span>
         <label className="field">
           <span>To</span>
-          <select value={to} onChange={(e) => setTo(e.target.value)} data-testid="diff-to">
+          <select className="wide" value={to} onChange={(e) => setTo(e.target.value)} data-testid="diff-to">
             {proposals.map((p) => (
               <option key={p.id} value={p.id}>
                 {p.title} ({p.date})
