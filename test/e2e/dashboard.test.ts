@@ -4,7 +4,7 @@
  * charts and the HTML briefing, and probes for XSS through an article and a case name. Screenshots land in
  * test-results/screenshots/.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -23,6 +23,23 @@ let caseId: string;
 const dialogs: string[] = [];
 const pageErrors: string[] = [];
 
+/** web/dist is rebuilt only when a source file is newer than it (a rebuild empties the folder the server reads). */
+function distIsStale(): boolean {
+  const built = join(ROOT, 'web/dist/index.html');
+  if (!existsSync(built)) return true;
+  const newest = (dir: string): number =>
+    readdirSync(dir, { withFileTypes: true }).reduce((m, d) => {
+      const p = join(dir, d.name);
+      return Math.max(m, d.isDirectory() ? newest(p) : statSync(p).mtimeMs);
+    }, 0);
+  const sources = Math.max(
+    newest(join(ROOT, 'web/src')),
+    statSync(join(ROOT, 'web/index.html')).mtimeMs,
+    statSync(join(ROOT, 'web/vite.config.ts')).mtimeMs,
+  );
+  return sources > statSync(built).mtimeMs;
+}
+
 /** Every XSS payload in the fixtures sets window.__xss or opens a dialog; neither may ever happen. */
 async function expectNoScriptRan(p: Page): Promise<void> {
   expect(await p.evaluate(() => (window as unknown as { __xss?: unknown }).__xss)).toBeUndefined();
@@ -37,7 +54,7 @@ async function openView(view: string, arg?: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  if (process.env.REDLINE_E2E_NO_BUILD !== '1') {
+  if (process.env.REDLINE_E2E_NO_BUILD !== '1' && distIsStale()) {
     // Vite follows NODE_ENV, which vitest sets to 'test'; the dashboard is tested as users get it.
     const nodeEnv = process.env.NODE_ENV;
     process.env.NODE_ENV = 'production';
