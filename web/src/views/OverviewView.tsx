@@ -6,6 +6,9 @@ import { scaleLabel, statusQuoValue } from '../lib/resolve.js';
 export default function OverviewView() {
   const { case: c, caseId, colors } = useCase();
   const events = [...c.events].sort((a, b) => b.date.localeCompare(a.date)).slice(0, 8);
+  // Parties carry weight or a veto; the rest (persons, member states) are there to match text to the case.
+  const parties = c.actors.filter((a) => a.capability > 0 || a.veto);
+  const tracked = c.actors.filter((a) => !(a.capability > 0 || a.veto));
   const proposals = [...c.proposals].sort((a, b) => a.date.localeCompare(b.date));
   const kpis: [string, number][] = [
     ['Actors', c.actors.length],
@@ -75,7 +78,7 @@ export default function OverviewView() {
                 </tr>
               </thead>
               <tbody>
-                {c.actors.map((a) => (
+                {parties.map((a) => (
                   <tr key={a.id}>
                     <th scope="row">
                       <span className="swatch" style={{ background: colors.get(a.id) }} aria-hidden="true" />
@@ -91,6 +94,23 @@ export default function OverviewView() {
               </tbody>
             </table>
           </div>
+          {tracked.length > 0 && (
+            <details className="tracked">
+              <summary>
+                {tracked.length} more actors tracked for matching articles (members, officials) — their weight
+                counts in the actor they belong to
+              </summary>
+              <p className="small">
+                {tracked.map((a, k) => (
+                  <span key={a.id}>
+                    {k > 0 && ', '}
+                    {a.name}
+                    {a.parent && <span className="muted"> ({actorName(c, a.parent)})</span>}
+                  </span>
+                ))}
+              </p>
+            </details>
+          )}
         </section>
       </div>
       <div className="grid-2">
