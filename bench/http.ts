@@ -4,6 +4,8 @@
  * The server runs in its own process (as users run it); its peak memory is read from /proc.
  * Each route runs `--rounds` times (default 3) and is judged on its median round, since other load on a
  * shared machine moves single runs a lot; the load average is printed beside each round.
+ * Identical requests are answered from the server's per-version result cache; a last, unjudged round per
+ * route gives every request its own `asOf` date, so each one runs the engine (the uncached figure).
  * Run: npx tsx bench/http.ts [--duration 10] [--rounds 3]
  */
 import { spawn } from 'node:child_process';
@@ -35,6 +37,7 @@ type Autocannon = (opts: {
   connections: number;
   duration: number;
   pipelining?: number;
+  requests?: { method: string; setupRequest: (req: { path: string }) => { path: string } }[];
 }) => Promise<Result>;
 
 const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
@@ -111,6 +114,26 @@ try {
       `${r.name.padEnd(6)} median ${rps.toFixed(0)} req/s (target ≥ ${TARGET_RPS}, ×${(rps / TARGET_RPS).toFixed(2)}), ` +
         `median p99 ${p99} ms (target < ${TARGET_P99_MS})${clean ? '' : ', ERRORS'}  ${ok ? 'PASS' : 'FAIL'}`,
     );
+  }
+  // Uncached: a distinct asOf per request (2,000 dates cycle past the 500-entry cache), so each runs the engine.
+  const day0 = Date.UTC(2026, 0, 1);
+  for (const r of routes) {
+    let n = 0;
+    const res = await autocannon({
+      url: r.url,
+      connections: CONNECTIONS,
+      duration,
+      requests: [
+        {
+          method: 'GET',
+          setupRequest: (req) => {
+            const asOf = new Date(day0 + 86_400_000 * (n++ % 2000)).toISOString().slice(0, 10);
+            return { ...req, path: `${new URL(r.url).pathname}${new URL(r.url).search}&asOf=${asOf}` };
+          },
+        },
+      ],
+    });
+    console.log(`  ${r.name.padEnd(6)} uncached: ${fmt(res)}  (not judged)`);
   }
   console.log(`server peak memory (VmHWM): ${peakMemoryMb().toFixed(0)} MB`);
 } finally {
