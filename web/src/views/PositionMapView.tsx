@@ -7,7 +7,7 @@ import { EChart } from '../components/EChart.js';
 import { EmptyState } from '../components/States.js';
 
 export default function PositionMapView() {
-  const { case: c, colors, asOf, setAsOf } = useCase();
+  const { case: c, colors, asOf, setAsOf, scenario } = useCase();
   const dates = useMemo(() => stanceDates(c), [c]);
   const [playing, setPlaying] = useState(false);
   const index = useMemo(() => {
@@ -71,7 +71,11 @@ export default function PositionMapView() {
       </section>
       <EChart
         title="Positions and red lines"
-        subtitle="Dots: each actor's position (size = salience). Bands: the range the actor can accept. ◆ status quo."
+        subtitle={`Dots: each actor's position (size = salience). Bands: the range the actor can accept. ◆ status quo.${
+          scenario
+            ? ' Shown as recorded: the scenario applies to the analyses (check, diff, zone, forecast).'
+            : ''
+        }`}
         option={option}
         height={Math.max(360, c.issues.length * 58 + 90)}
         testId="position-map"
