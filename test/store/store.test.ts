@@ -285,6 +285,12 @@ for (const { backend, skip } of BACKENDS) {
       const rows = await store.db.selectFrom('api_tokens').select(['hash']).execute();
       expect(rows.map((r) => r.hash)).toContain(hashToken(editor.token));
       expect(rows.some((r) => r.hash.includes(editor.token))).toBe(false);
+      const used = await store.db
+        .selectFrom('api_tokens')
+        .select(['id', 'last_used_at'])
+        .where('id', '=', editor.id)
+        .executeTakeFirstOrThrow();
+      expect(used.last_used_at).not.toBeNull();
     });
   });
 }

@@ -45,6 +45,7 @@ export function createTokenRepository(db: Kysely<CoreDatabase>, now: () => strin
         .where('hash', '=', hash)
         .executeTakeFirst();
       if (!row || !timingSafeEqual(Buffer.from(row.hash), Buffer.from(hash))) return undefined;
+      await db.updateTable('api_tokens').set({ last_used_at: now() }).where('id', '=', row.id).execute();
       return row.role === 'editor' ? 'editor' : 'viewer';
     },
     async count() {
