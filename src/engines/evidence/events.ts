@@ -146,13 +146,18 @@ const NOT_PLACE =
   /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|The|This|That|His|Her|Their|Its|An?|Russian|American|Ukrainian|European)\b/;
 
 /** The place named by "in/at X" nearest after the trigger, else nearest before it. */
-function placeIn(scope: SentenceScope, at: number): string | undefined {
-  const slice = scope.text.slice(scope.start, scope.end);
-  let best: { name: string; score: number } | undefined;
-  for (const m of slice.matchAll(PLACE_RE)) {
+function placesIn(scope: SentenceScope): Array<{ name: string; pos: number }> {
+  const out: Array<{ name: string; pos: number }> = [];
+  for (const m of scope.text.slice(scope.start, scope.end).matchAll(PLACE_RE)) {
     const name = m[1]!.replace(/[.,'’]+$/, '');
-    if (NOT_PLACE.test(name)) continue;
-    const pos = scope.start + m.index;
+    if (!NOT_PLACE.test(name)) out.push({ name, pos: scope.start + m.index });
+  }
+  return out;
+}
+
+function placeNear(places: Array<{ name: string; pos: number }>, at: number): string | undefined {
+  let best: { name: string; score: number } | undefined;
+  for (const { name, pos } of places) {
     const score = pos >= at ? pos - at : (at - pos) * 3;
     if (!best || score < best.score) best = { name, score };
   }
@@ -174,6 +179,7 @@ export function extractEvents(
   const out: EvidenceEvent[] = [];
   const hedged = isHedged(scope);
   let lastSubject: ReturnType<typeof findSubject> | undefined;
+  let places: Array<{ name: string; pos: number }> | undefined;
   const sentenceDates = ctx.dates.filter(
     (d) => d.start >= scope.start && d.end <= scope.end && d.precision !== 'year',
   );
@@ -222,7 +228,8 @@ export function extractEvents(
     let near: DateMention | undefined;
     for (const d of sentenceDates)
       if (!near || Math.abs(d.start - hit.start) < Math.abs(near.start - hit.start)) near = d;
-    const place = placeIn(scope, hit.end);
+    places ??= placesIn(scope);
+    const place = placeNear(places, hit.end);
     let confidence = 0.85;
     if (subject.via !== 'direct') confidence -= 0.15;
     if (subject.mentions.some((m) => m.kind === 'pronoun' || m.kind === 'role')) confidence -= 0.1;

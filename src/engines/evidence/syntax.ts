@@ -178,13 +178,14 @@ export function isNegated(scope: SentenceScope, tStart: number): boolean {
   return NEGATION.test(scope.text.slice(Math.max(scope.start, tStart - 40), tStart));
 }
 
+const CONDITIONAL_OPENING = /\s*(?:should|if|unless|were)\b/iy;
+
 export function isHypothetical(scope: SentenceScope, tStart: number): boolean {
   const clause = clauseBefore(scope, tStart);
   if (HYPOTHETICAL.test(clause)) return true;
   // Conditional sentence openings ("Should talks fail, …", "If Moscow agrees, …").
-  return (
-    /^\s*(?:should|if|unless|were)\b/i.test(scope.text.slice(scope.start, scope.end)) && !/,/.test(clause)
-  );
+  CONDITIONAL_OPENING.lastIndex = scope.start;
+  return CONDITIONAL_OPENING.test(scope.text) && !/,/.test(clause);
 }
 
 export function isFuture(scope: SentenceScope, tStart: number): boolean {
