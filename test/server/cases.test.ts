@@ -125,6 +125,12 @@ describe('case routes', () => {
       'Small case, renamed',
     );
     expect((await h.app.inject({ url: '/api/cases/small/versions/99' })).statusCode).toBe(404);
+    expect(
+      (await h.app.inject({ method: 'POST', url: '/api/cases/small/versions/99/restore' })).statusCode,
+    ).toBe(404);
+    expect(
+      (await h.app.inject({ method: 'POST', url: '/api/cases/nope/versions/1/restore' })).statusCode,
+    ).toBe(404);
     expect((await h.app.inject({ url: '/api/cases/small/versions/diff?from=1&to=99' })).statusCode).toBe(404);
     expect((await h.app.inject({ url: '/api/cases/small/versions/diff?from=x&to=1' })).statusCode).toBe(400);
   });

@@ -23,8 +23,9 @@ const tags = ['cases'];
 
 export function registerCaseRoutes(app: FastifyInstance, ctx: ServerContext): void {
   const { store } = ctx;
+  /** Who saved a version, as far as the server can tell (tokens are anonymous). */
   const author = (role: string | undefined) =>
-    (role === 'editor' ? 'editor token' : role === 'local' ? 'local user' : null) ?? undefined;
+    role === 'editor' ? 'editor token' : role === 'local' ? 'local user' : undefined;
 
   app.get(
     '/api/cases',
