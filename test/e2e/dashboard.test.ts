@@ -272,6 +272,7 @@ describe('dashboard in Chromium', () => {
     for (const fx of [0.3, 0.5, 0.7]) await page.mouse.move(box.x + box.width * fx, box.y + box.height * 0.3);
     await openView('proposal');
     await page.getByTestId('verdicts').waitFor();
+    await screenshot(page, 'xss-probe-proposal');
     const [brief] = await Promise.all([
       page.waitForEvent('download', { timeout: 30_000 }),
       page.getByTestId('export-briefing').click(),
@@ -280,8 +281,20 @@ describe('dashboard in Chromium', () => {
     expect(html).not.toContain('<img src=x');
     expect(html).not.toContain('<svg onload');
     expect(html).toContain('&lt;img src=x');
+    await page.goto(`${server.url}/#/`);
+    await page.getByTestId('case-list').waitFor();
+    expect(await page.getByTestId('case-list').textContent()).toContain(XSS_TITLE);
     await expectNoScriptRan(page);
-    await screenshot(page, 'xss-probe');
+    await screenshot(page, 'xss-probe-cases');
+    // An injection string as the case id reaches the API as a parameter and comes back as a plain "not found".
+    await page.goto(
+      `${server.url}/#/case/${encodeURIComponent("x' OR '1'='1; DROP TABLE cases; --")}/overview`,
+    );
+    await expect
+      .poll(() => page.locator('[data-testid="empty-state"], [role="alert"]').first().textContent(), WAIT)
+      .toMatch(/not available|failed/);
+    await page.goto(`${server.url}/#/`);
+    await expect.poll(() => page.getByTestId('case-list').textContent(), WAIT).toContain('Ukraine');
     expect(pageErrors).toEqual([]);
   });
 });
