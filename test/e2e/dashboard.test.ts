@@ -183,6 +183,9 @@ describe('dashboard in Chromium', () => {
       .evaluateAll((ths) => ths.map((t) => t.firstChild?.textContent));
     expect(eqRows).toEqual(['1', '4']);
     expect(await table.locator('tbody tr').first().locator('td.yn').allTextContents()).toEqual(['N', 'N']);
+    // The fixture's status quo is both cooperating (YY, state 4); mutual defection (state 1) is reachable from it.
+    expect(await table.locator('tbody tr.sq th').first().textContent()).toMatch(/^4/);
+    expect(await page.getByTestId('status-quo-paths').textContent()).toContain('state 1');
     await screenshot(page, 'stability-prisoners');
   });
 
