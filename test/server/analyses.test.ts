@@ -135,4 +135,34 @@ describe('analysis routes', () => {
     expect((await h.app.inject({ url: '/api/cases/missing/timeline' })).statusCode).toBe(404);
     expect((await h.app.inject({ url: '/api/cases/missing/evidence/documents' })).statusCode).toBe(404);
   });
+
+  it('revalidates analyses with an ETag that changes when the case is saved', async () => {
+    const first = await h.app.inject({ url: '/api/cases/small/check?proposal=p1' });
+    const etag = String(first.headers.etag);
+    expect(etag).toMatch(/^"[\w-]+"$/);
+    const again = await h.app.inject({
+      url: '/api/cases/small/check?proposal=p1',
+      headers: { 'if-none-match': etag },
+    });
+    expect(again.statusCode).toBe(304);
+    expect(again.payload).toBe('');
+    // Another question about the same version has another tag; so has the same question after a save.
+    expect((await h.app.inject({ url: '/api/cases/small/check?proposal=p2' })).headers.etag).not.toBe(etag);
+    const doc = (await h.app.inject({ url: '/api/cases/small' })).json();
+    await h.app.inject({
+      method: 'PUT',
+      url: '/api/cases/small',
+      ...json({ yaml: doc.yaml, message: 'same text, new version' }),
+    });
+    const after = await h.app.inject({
+      url: '/api/cases/small/check?proposal=p1',
+      headers: { 'if-none-match': etag },
+    });
+    expect(after.statusCode).toBe(200);
+    expect(after.headers.etag).not.toBe(etag);
+    // Errors carry no tag.
+    expect(
+      (await h.app.inject({ url: '/api/cases/small/check?proposal=nope' })).headers.etag,
+    ).toBeUndefined();
+  });
 });

@@ -1,4 +1,6 @@
 /** What every route handler can reach: the store, a cache of parsed current cases, and the job queue. */
+import { createHash, randomUUID } from 'node:crypto';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Case } from '../../index.js';
 import type { Store } from '../store/index.js';
 import type { JobQueue } from '../jobs/index.js';
@@ -48,6 +50,27 @@ export class ResultCache {
     this.bytes += value.length;
     return value;
   }
+}
+
+/** Differs per server start, so a restart with other engine code never revalidates an old copy. */
+const BOOT = randomUUID();
+
+/**
+ * Answers with a cached analysis result and an ETag naming (case, version, route, parameters): a browser
+ * that sends the tag back gets 304 without the result being computed or sent again.
+ */
+export function sendResult(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  cache: ResultCache,
+  key: string,
+  compute: () => string,
+): FastifyReply {
+  const etag = `"${createHash('sha1').update(BOOT).update(key).digest('base64url').slice(0, 22)}"`;
+  // Only successful answers carry the tag (an engine error must not), so a match means one was sent before.
+  if (req.headers['if-none-match'] === etag) return reply.header('etag', etag).code(304).send();
+  const body = cache.get(key, compute);
+  return reply.header('etag', etag).header('cache-control', 'no-cache').type('application/json').send(body);
 }
 
 /**

@@ -18,7 +18,7 @@ import {
   StabilityInputError,
   StabilityTooLargeError,
 } from '../../../jobs/index.js';
-import type { ServerContext } from '../../context.js';
+import { sendResult, type ServerContext } from '../../context.js';
 import { notFound, Problem } from '../../errors.js';
 import { pageOf } from '../../pagination.js';
 import { toJson } from '../../zod-compiler.js';
@@ -74,10 +74,9 @@ export function registerAnalysisRoutes(app: FastifyInstance, ctx: ServerContext)
     async (req, reply) => {
       const q = req.query as z.infer<typeof CheckQuery>;
       const { c, key } = await load((req.params as Id).id, q.scenario);
-      const body = ctx.results.get(key('check', q), () =>
+      return sendResult(req, reply, ctx.results, key('check', q), () =>
         json(checkProposal(c, q.proposal, { asOf: q.asOf })),
       );
-      return reply.type('application/json').send(body);
     },
   );
 
@@ -95,10 +94,9 @@ export function registerAnalysisRoutes(app: FastifyInstance, ctx: ServerContext)
     async (req, reply) => {
       const q = req.query as z.infer<typeof DiffQuery>;
       const { c, key } = await load((req.params as Id).id, q.scenario);
-      const body = ctx.results.get(key('diff', q), () =>
+      return sendResult(req, reply, ctx.results, key('diff', q), () =>
         json(diffProposals(c, q.from, q.to, { asOf: q.asOf })),
       );
-      return reply.type('application/json').send(body);
     },
   );
 
@@ -116,8 +114,9 @@ export function registerAnalysisRoutes(app: FastifyInstance, ctx: ServerContext)
     async (req, reply) => {
       const q = req.query as z.infer<typeof ZopaQuery>;
       const { c, key } = await load((req.params as Id).id, q.scenario);
-      const body = ctx.results.get(key('zopa', q), () => json(zoneOfAgreement(c, { asOf: q.asOf })));
-      return reply.type('application/json').send(body);
+      return sendResult(req, reply, ctx.results, key('zopa', q), () =>
+        json(zoneOfAgreement(c, { asOf: q.asOf })),
+      );
     },
   );
 
@@ -170,7 +169,7 @@ export function registerAnalysisRoutes(app: FastifyInstance, ctx: ServerContext)
       const q = req.query as z.infer<typeof StabilityQuery>;
       const { c, key } = await load((req.params as Id).id);
       try {
-        const body = ctx.results.get(key('stability', q), () =>
+        return sendResult(req, reply, ctx.results, key('stability', q), () =>
           json(
             stabilityReport(c, {
               conflict: q.conflict,
@@ -179,7 +178,6 @@ export function registerAnalysisRoutes(app: FastifyInstance, ctx: ServerContext)
             }),
           ),
         );
-        return reply.type('application/json').send(body);
       } catch (e) {
         if (e instanceof StabilityTooLargeError)
           throw new Problem(413, 'use_a_job', 'Too large for a request', e.message);

@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { z } from 'zod';
 import { compareScenarios, forecastScenarios } from '../../../../index.js';
-import type { ServerContext } from '../../context.js';
+import { sendResult, type ServerContext } from '../../context.js';
 import * as R from '../../responses.js';
 import { toJson } from '../../zod-compiler.js';
 import { CaseIdParams } from '../cases/schema.js';
@@ -27,10 +27,9 @@ export function registerScenarioRoutes(app: FastifyInstance, ctx: ServerContext)
       const { id } = req.params as Id;
       const q = req.query as z.infer<typeof ScenariosQuery>;
       const { case: c, version } = await ctx.cases.current(id);
-      const body = ctx.results.get(JSON.stringify([id, version, 'scenarios', q]), () =>
+      return sendResult(req, reply, ctx.results, JSON.stringify([id, version, 'scenarios', q]), () =>
         toJson(compareScenarios(c, { proposal: q.proposal, asOf: q.asOf })),
       );
-      return reply.type('application/json').send(body);
     },
   );
 
@@ -49,7 +48,7 @@ export function registerScenarioRoutes(app: FastifyInstance, ctx: ServerContext)
       const { id } = req.params as Id;
       const b = (req.body ?? {}) as z.infer<typeof ScenarioForecastBody>;
       const { case: c, version } = await ctx.cases.current(id);
-      const body = ctx.results.get(JSON.stringify([id, version, 'forecast-scenarios', b]), () =>
+      return sendResult(req, reply, ctx.results, JSON.stringify([id, version, 'forecast-scenarios', b]), () =>
         toJson(
           forecastScenarios(c, {
             models: b.models,
@@ -60,7 +59,6 @@ export function registerScenarioRoutes(app: FastifyInstance, ctx: ServerContext)
           }),
         ),
       );
-      return reply.type('application/json').send(body);
     },
   );
 }
