@@ -86,6 +86,40 @@ describe('writeGmcrFile', () => {
     },
   );
 
+  it('writes rankings given as Y/N strings as state numbers, which gmcr-py can read', () => {
+    const spec = {
+      options: [
+        { id: 'a', name: 'a', direction: 'both' as const },
+        { id: 'b', name: 'b', direction: 'both' as const },
+      ],
+      decisionMakers: [
+        {
+          id: 'p',
+          name: 'P',
+          options: [0],
+          preferences: { kind: 'ranking' as const, ranking: ['NY', ['YY', 'NN'], 'YN'] },
+        },
+        {
+          id: 'q',
+          name: 'Q',
+          options: [1],
+          preferences: { kind: 'ranking' as const, ranking: [4, 3, 2, 1] },
+        },
+      ],
+      infeasible: [],
+    };
+    const built = buildModel(spec);
+    if (!built.ok) throw new Error('build failed');
+    const out = JSON.parse(writeGmcrFile(spec, { payoffs: built.model.payoffs }));
+    // NN = 1, YN = 2, NY = 3, YY = 4.
+    expect(out.decisionMakers[0].preferenceRanking).toEqual([3, [1, 4], 2]);
+    expect(out.decisionMakers[1].preferenceRanking).toEqual([4, 3, 2, 1]);
+    const again = buildModel(read(JSON.stringify(out)));
+    expect(again.ok && again.model.payoffs.map((p) => Array.from(p))).toEqual(
+      built.model.payoffs.map((p) => Array.from(p)),
+    );
+  });
+
   it('writes the keys gmcr-py reads: grouped options, useManualPreferenceRanking, compound conditions (Cuban)', () => {
     const out = JSON.parse(writeGmcrFile(read(text('Cuban'))));
     expect(out.useManualPreferenceRanking).toBe(false);

@@ -274,7 +274,14 @@ export function writeGmcrFile(spec: GmcrConflictSpec, opts: GmcrWriteOptions = {
     };
     if (dm.misperceptions?.length) out.misperceptions = dm.misperceptions.map(cond);
     if (manual) {
-      if (dm.preferences.kind === 'ranking') out.preferenceRanking = dm.preferences.ranking;
+      const numeric =
+        dm.preferences.kind === 'ranking' &&
+        dm.preferences.ranking.every((e) =>
+          typeof e === 'object' ? e.every((x) => typeof x === 'number') : typeof e === 'number',
+        );
+      // gmcr-py reads state numbers only: Y/N strings (case files) are written as the numbers of the payoffs.
+      if (dm.preferences.kind === 'ranking' && (numeric || !opts.payoffs?.[i]))
+        out.preferenceRanking = dm.preferences.ranking;
       else if (opts.payoffs?.[i]) out.preferenceRanking = rankingFromPayoffs(opts.payoffs[i]!);
       else
         throw new Error(
