@@ -123,6 +123,10 @@ describe('dashboard in Chromium', () => {
     await page.mouse.click(box.x + box.width * 0.45, box.y + box.height * 0.5);
     await expect.poll(() => page.getByTestId('cell-detail').textContent(), WAIT).toMatch(/Point \d+ ×/);
     await screenshot(page, 'proposal-check');
+    // The plan tabs follow the keyboard: ← goes to the earlier framework.
+    await page.getByTestId('plan-us-28-point-plan').focus();
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(() => page.url(), WAIT).toContain('/proposal/alaska-understandings');
   });
 
   it('diffs the framework against the plan and says who gains', async () => {

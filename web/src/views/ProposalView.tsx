@@ -1,5 +1,5 @@
 /** Proposal view: pick a plan, see which points cross whose red lines, each actor's verdict and utility. */
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type KeyboardEvent } from 'react';
 import { endpoints } from '../api/endpoints.js';
 import { readCheck, verdictLabel, verdictTone, type CheckCell } from '../api/normalize.js';
 import { actorName, issueName, useCase } from '../lib/case-context.js';
@@ -21,19 +21,32 @@ export default function ProposalView({ arg }: { arg?: string }) {
   );
   const [selected, setSelected] = useState<CheckCell>();
 
+  // Arrow keys move between plans, as in any tab list (WAI-ARIA tabs pattern).
+  const onTabKey = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (!proposal || (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft')) return;
+    const k = proposals.findIndex((p) => p.id === proposal.id);
+    const next = proposals[(k + (e.key === 'ArrowRight' ? 1 : proposals.length - 1)) % proposals.length]!;
+    setSelected(undefined);
+    navigate(caseHref(caseId, 'proposal', next.id));
+    requestAnimationFrame(() =>
+      document.querySelector<HTMLElement>(`[data-testid="plan-${next.id}"]`)?.focus(),
+    );
+  };
+
   if (!proposal)
     return <EmptyState title="No proposals in this case">Add one in the case editor.</EmptyState>;
   const summaries = new Map(proposal.points.map((p) => [p.number, p.summary]));
 
   return (
     <div className="stack">
-      <div className="plan-tabs" role="tablist" aria-label="Proposals">
+      <div className="plan-tabs" role="tablist" aria-label="Proposals" onKeyDown={onTabKey}>
         {proposals.map((p) => (
           <button
             key={p.id}
             type="button"
             role="tab"
             aria-selected={p.id === proposal.id}
+            tabIndex={p.id === proposal.id ? 0 : -1}
             className={`plan-tab ${p.id === proposal.id ? 'active' : ''}`}
             onClick={() => {
               setSelected(undefined);
