@@ -31,17 +31,33 @@ async function* list(items: InputItem[]) {
   yield* items;
 }
 
-let store: Store;
-afterAll(async () => store?.close());
+const stores: Store[] = [];
+afterAll(async () => {
+  for (const s of stores) await s.close();
+});
 
-describe('ingestInputs with the SQLite evidence store', () => {
+// SQLite always; PostgreSQL too when a throwaway server is running (`source .ci/postgres.sh`).
+const backends: Array<[string, () => Promise<Store>]> = [
+  [
+    'SQLite',
+    () =>
+      openStore({
+        dataDir: mkdtempSync(join(tmpdir(), 'redline-evidence-')),
+        now: () => '2026-01-01T00:00:00Z',
+      }),
+  ],
+];
+if (process.env.DATABASE_URL_TEST)
+  backends.push(['PostgreSQL', () => openStore({ databaseUrl: process.env.DATABASE_URL_TEST })]);
+
+describe.each(backends)('ingestInputs with the %s evidence store', (_name, open) => {
   it('stores new articles, clusters copies, makes re-ingesting a no-op and reports failures per document', async () => {
-    store = await openStore({
-      dataDir: mkdtempSync(join(tmpdir(), 'redline-evidence-')),
-      now: () => '2026-01-01T00:00:00Z',
-    });
+    const store = await open();
+    stores.push(store);
+    // A fresh case id per run, so a reused PostgreSQL database starts empty for this case.
+    const caseId = `c-${Date.now().toString(36)}`;
     const repo = store.evidence as EvidenceRepository;
-    const run = (items: InputItem[]) => ingestInputs(list(items), { caseId: 'c1', model, repo });
+    const run = (items: InputItem[]) => ingestInputs(list(items), { caseId, model, repo });
     const first = await run([
       item('a.txt', story),
       item('b.txt', `WIRE COPY\n${story}\nShare this article`),
@@ -64,16 +80,16 @@ describe('ingestInputs with the SQLite evidence store', () => {
 
     const again = await run([item('a.txt', story)]);
     expect(again.outcomes[0]!.status).toBe('already-ingested');
-    expect(await repo.counts('c1')).toMatchObject({ documents: 4, claims: 2 });
+    expect(await repo.counts(caseId)).toMatchObject({ documents: 4, claims: 2 });
 
-    const claims = await repo.listClaims('c1');
+    const claims = await repo.listClaims(caseId);
     expect(claims.map((c) => [c.claim.actor, c.claim.direction]).sort()).toEqual([
       ['russia', 'demands'],
       ['ukraine', 'rejects'],
     ]);
-    await repo.decide('c1', claims[0]!.id, 'rejected', 'not a stance');
-    expect((await repo.listClaims('c1', { status: 'suggested' })).length).toBe(1);
-    const hits = await repo.search('c1', 'hospital Kharkiv');
+    await repo.decide(caseId, claims[0]!.id, 'rejected', 'not a stance');
+    expect((await repo.listClaims(caseId, { status: 'suggested' })).length).toBe(1);
+    const hits = await repo.search(caseId, 'hospital Kharkiv');
     expect(hits.map((h) => h.doc.id)).toEqual([first.outcomes[2]!.docId]);
   });
 });

@@ -454,7 +454,7 @@ export function createEvidenceRepository(core: Kysely<CoreDatabase>, ctx: StoreC
         return resolveHits(hits.rows);
       }
       const hits = await sql<{ doc_id: string; snippet: string }>`
-        SELECT id AS doc_id, ts_headline('english', text, plainto_tsquery('english', ${query}), 'MaxWords=20, MinWords=8') AS snippet
+        SELECT id AS doc_id, ts_headline('english', text, plainto_tsquery('english', ${query}), 'MaxWords=20, MinWords=8, StartSel=[, StopSel=]') AS snippet
         FROM evidence_documents
         WHERE case_id = ${caseId} AND to_tsvector('english', coalesce(title, '') || ' ' || text) @@ plainto_tsquery('english', ${query})
         LIMIT ${n}`.execute(db);
