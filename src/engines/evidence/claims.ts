@@ -62,7 +62,7 @@ const RULES: ClaimRule[] = [
     direction: 'rejects',
     shape: 'verb',
     phrase:
-      "(?:won't|will not|would not|wouldn't|does not|doesn't|do not|don't|did not|didn't)\\s+(?:\\w+\\s+)?(?:accept|agree to|allow|recogni[sz]e|cede|give up|surrender|tolerate|support|back)",
+      "(?:won't|will not|would not|wouldn't|does not|doesn't|do not|don't|did not|didn't|(?:is|are|am) not going to)\\s+(?:\\w+\\s+)?(?:accept|agree to|allow|recogni[sz]e|cede|give up|give away|hand over|surrender|tolerate|support|back|withdraw|pull out|pull back)",
   },
   {
     direction: 'rejects',
@@ -94,7 +94,7 @@ const RULES: ClaimRule[] = [
     direction: 'demands',
     shape: 'verb',
     phrase:
-      'demanded|demands|demanding|demand(?=\\s+(?:that|a|an|the|full|its|their))|insisted on|insists on|insisting on|insisted that|insists that|called for|calls for|calling for|pressed for|presses for|pressing for|pushed for|pushes for|pushing for|wants|wanted|seeks|sought|seeking|requires|required|requiring|urged|urges|made clear it wants|conditioned|conditions\\s+\\w+\\s+on|is holding out for|held out for|holds out for',
+      'demanded|demands|demanding|demand(?=\\s+(?:that|a|an|the|full|its|their))|insisted on|insists on|insisting on|insisted that|insists that|called for|calls for|calling for|pressed for|presses for|pressing for|pushed for|pushes for|pushing for|wants|wanted|needs|needed|seeks|sought|seeking|requires|required|requiring|urged|urges|made clear it wants|conditioned|conditions\\s+\\w+\\s+on|is holding out for|held out for|holds out for',
   },
   {
     direction: 'demands',
@@ -123,6 +123,12 @@ const RULES: ClaimRule[] = [
       'acceptance of|support for|openness to|readiness to accept|willingness to accept|endorsement of|backing for|backing of',
   },
   // proposes
+  {
+    direction: 'proposes',
+    shape: 'verb',
+    phrase:
+      '(?:stands|stood|is|are|was|were)\\s+(?:ready|prepared|willing)\\s+to\\s+(?:provide|send|deploy|offer|contribute|host|guarantee|lead)',
+  },
   {
     direction: 'proposes',
     shape: 'verb',
@@ -180,7 +186,11 @@ export function extractClaims(
   if (issueHits.length === 0) return out;
   const sentenceText = scope.text.slice(scope.start, scope.end);
   const hedged = isHedged(scope);
-  const verbHits = hits.filter((x) => x.rule.shape === 'verb');
+  // Verb triggers that read as nouns ("the demand") neither make claims nor end another claim's object.
+  const verbHits = hits.filter(
+    (x) =>
+      x.rule.shape === 'verb' && !NOMINAL.test(scope.text.slice(Math.max(scope.start, x.start - 8), x.start)),
+  );
   for (let h = 0; h < hits.length; h++) {
     const hit = hits[h]!;
     const before = scope.text.slice(Math.max(scope.start, hit.start - 40), hit.start);

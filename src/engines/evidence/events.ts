@@ -185,7 +185,9 @@ export function extractEvents(
   );
   for (let i = 0; i < hits.length; i++) {
     const hit = hits[i]!;
-    if (isNegated(scope, hit.start) || isHypothetical(scope, hit.start)) continue;
+    // A threat is conditional by nature ("would regard … as targets"); other events must be asserted.
+    if (isNegated(scope, hit.start) || (hit.rule.type !== 'threaten' && isHypothetical(scope, hit.start)))
+      continue;
     // An infinitive governed by an earlier trigger ("threatened to impose", "offered to host", "agreed to
     // meet") makes one event: the outer one, unless the outer is "agree", which only marks intent.
     const prev = hits[i - 1];

@@ -45,7 +45,7 @@ export function clauseStart(scope: SentenceScope, at: number): number {
 export function clauseEnd(scope: SentenceScope, at: number): number {
   const slice = scope.text.slice(at, scope.end);
   const m =
-    /(?:[;:(—–]|\s-\s|,\s+(?:which|who|while|but|although|as|after|before|when|whereas|saying|adding|amid)\b|\b(?:but|while|whereas|although|because|unless|once|until|if|provided|as long as|before)\b)/.exec(
+    /(?:[;:(—–]|\s-\s|,\s+(?:which|who|while|but|although|as|after|before|when|whereas|saying|adding|amid)\b|\b(?:but|while|whereas|although|because|unless|once|until|if|provided|as long as|before|after)\b)/.exec(
       slice,
     );
   return m ? at + m.index : scope.end;

@@ -103,6 +103,13 @@ export const TRIGGERS: TriggerRule[] = [
     cameo: '036',
     future: true,
   },
+  {
+    type: 'meet',
+    phrase: 'received|receives',
+    object: /^\s+(?:[\w.'’-]+\s+){0,4}(?:[A-Z]|envoy|delegation|president|minister|counterpart)/,
+    cameo: '043',
+    mode: 'visit',
+  },
   // consult
   {
     type: 'consult',
@@ -261,6 +268,13 @@ export const TRIGGERS: TriggerRule[] = [
     type: 'threaten',
     phrase:
       'vowed to (?:retaliate|respond|strike|hit)|warned (?:of|that)(?=[^.;]{0,80}\\b(?:would|will)\\b[^.;]{0,60}\\b(?:target|strike|retaliat\\w*|respond|consequences|sanctions|walk away|force)\\b)',
+    cameo: '138',
+    mode: 'violence',
+  },
+  {
+    type: 'threaten',
+    phrase:
+      '(?:regard|regards|regarded|consider|considers|considered|treat|treats|treated|view|views|viewed)\\s+(?:[^.;]{0,60}?)\\s+as\\s+(?:a\\s+)?legitimate\\s+targets?',
     cameo: '138',
     mode: 'violence',
   },
