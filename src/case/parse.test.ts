@@ -374,3 +374,20 @@ describe('parseCase reads files with and without YAML anchors alike', () => {
     if (a.ok && p.ok) expect(a.case).toEqual(p.case);
   });
 });
+
+describe('parseCase runs extra checks and locates what they find', () => {
+  it('a check’s issue gets the line and column of its path', () => {
+    const check = () => [
+      { code: 'custom', severity: 'error' as const, path: ['issues', 1, 'name'], message: 'not allowed' },
+    ];
+    const r = parseCase(doc(), { checks: [check] });
+    expect(r.ok).toBe(false);
+    expectIssue(r, { code: 'custom', line: 16, column: 11 });
+  });
+
+  it('checks do not run when the case’s own validation found errors', () => {
+    let ran = false;
+    parseCase(replaceLine(8, '  - id: a'), { checks: [() => ((ran = true), [])] });
+    expect(ran).toBe(false);
+  });
+});

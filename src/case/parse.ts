@@ -20,12 +20,15 @@ export interface ParseOptions {
   maxDepth?: number;
   /** Most alias expansions accepted (YAML anchors). */
   maxAliases?: number;
+  /** Further checks run on a structurally valid case (e.g. engines' own validation); their issues are located too. */
+  checks?: readonly ((c: Case) => CaseIssue[])[];
 }
 
 export const PARSE_DEFAULTS: Required<ParseOptions> = {
   maxChars: 20_000_000,
   maxDepth: 64,
   maxAliases: 1000,
+  checks: [],
 };
 
 const fail = (issue: CaseIssue): ParseResult => ({ ok: false, issues: [issue] });
@@ -109,6 +112,9 @@ export function parseCase(text: string, options: ParseOptions = {}): ParseResult
   if (!parsed.success)
     return { ok: false, issues: locateAll(locate(), fromZodIssues(CaseSchema, parsed.error.issues, data)) };
   const found = validateCase(parsed.data);
+  // Engine checks assume references are sound, so they run only when the case's own checks found no error.
+  if (!found.some((i) => i.severity === 'error'))
+    for (const check of opts.checks) found.push(...check(parsed.data));
   const semantic = found.length > 0 ? locateAll(locate(), found) : [];
   const errors = semantic.filter((i) => i.severity === 'error');
   if (errors.length > 0) return { ok: false, issues: semantic };
@@ -122,7 +128,13 @@ interface Located {
 
 function readDocument(text: string): Located {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true, merge: true });
+  const doc = parseDocument(text, {
+    lineCounter,
+    uniqueKeys: true,
+    prettyErrors: false,
+    strict: true,
+    merge: true,
+  });
   return { doc, lineCounter };
 }
 

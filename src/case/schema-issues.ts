@@ -195,10 +195,13 @@ export function fromZodIssues(
       }
       case 'invalid_union': {
         out.push({
-          code: 'invalid_value',
+          code: got === undefined ? 'missing_field' : 'invalid_value',
           severity: 'error',
           path,
-          message: `value does not match any allowed form (got ${typeName(got)})`,
+          message:
+            got === undefined
+              ? 'required field is missing'
+              : `value does not match any allowed form (got ${typeName(got)})`,
           hint: unionHint(root, path, data),
         });
         break;

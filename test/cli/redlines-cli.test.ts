@@ -126,3 +126,13 @@ describe('colour', () => {
     expect(run({ FORCE_COLOR: '1', NO_COLOR: '1' })).not.toMatch(ansi);
   });
 });
+
+describe('conflicts are validated with the case', () => {
+  it('an unknown decision maker is reported at its line by validate', async () => {
+    const r = await runCli('validate', 'fixtures/cases/conflict-unknown-actor.yaml');
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(
+      /conflict-unknown-actor\.yaml:17:\d+: error \[unknown_actor\] conflicts\[0\]\.decisionMakers\[1\]\.actor/,
+    );
+  });
+});

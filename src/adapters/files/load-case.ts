@@ -3,7 +3,7 @@
  * `readCaseFile` reports problems as data; `loadCaseFile` throws a CliError listing them, for commands.
  */
 import { open, stat } from 'node:fs/promises';
-import { formatIssue, parseCase, type Case, type CaseIssue } from '../../index.js';
+import { formatIssue, parseCase, validateConflicts, type Case, type CaseIssue } from '../../index.js';
 import { CliError, EXIT } from '../cli/exit-codes.js';
 
 /** Case files beyond this size are refused before reading. */
@@ -66,7 +66,7 @@ export async function readCaseFile(path: string): Promise<ReadCaseResult> {
     );
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  const result = parseCase(text);
+  const result = parseCase(text, { checks: [validateConflicts] });
   if (!result.ok) {
     const unreadable = result.issues.some((i) => i.code === 'binary' || i.code === 'too_large');
     return { ok: false, path, unreadable, issues: result.issues.map((i) => ({ ...i, file: path })) };

@@ -51,3 +51,4 @@ export {
   type Step as StatusQuoStep,
 } from './status-quo.js';
 export { inverseGmcr, type InverseOptions, type InverseResult } from './inverse.js';
+export { validateConflicts } from './validate-conflicts.js';
