@@ -94,7 +94,7 @@ const RULES: ClaimRule[] = [
     direction: 'demands',
     shape: 'verb',
     phrase:
-      'demanded|demands|demanding|demand(?=\\s+(?:that|a|an|the|full|its|their))|insisted on|insists on|insisting on|insisted that|insists that|called for|calls for|calling for|pressed for|presses for|pressing for|pushed for|pushes for|pushing for|wants|wanted|needs|needed|seeks|sought|seeking|requires|required|requiring|urged|urges|made clear it wants|conditioned|conditions\\s+\\w+\\s+on|is holding out for|held out for|holds out for',
+      'demanded|demands|demanding|demand(?=\\s+(?:that|a|an|the|full|its|their))|insisted on|insists on|insisting on|insisted that|insists that|called for|calls for|calling for|pressed for|presses for|pressing for|pushed for|pushes for|pushing for|wants|wanted|needs(?!\\s+to\\b)|needed(?!\\s+to\\b)|seeks|sought|seeking|requires|required|requiring|urged|urges|made clear it wants|conditioned|conditions\\s+\\w+\\s+on|is holding out for|held out for|holds out for',
   },
   {
     direction: 'demands',
