@@ -128,45 +128,48 @@ export function defaultAsOf(c: Case): string {
 
 /** Each actor's stance on each issue as of `asOf`: the latest stance dated on or before it. */
 export function stancesAsOf(c: Case, asOf: string = defaultAsOf(c)): StanceIndex {
-  const issues = new Map(c.issues.map((i) => [i.id, i]));
-  const latest = new Map<string, Stance>();
+  // actor → issue → latest stance on or before asOf (nested maps: no key strings for large cases).
+  const latest = new Map<string, Map<string, Stance>>();
   for (const s of c.stances) {
     if (s.date > asOf) continue;
-    const key = `${s.actor}\u0000${s.issue}`;
-    const prev = latest.get(key);
-    if (!prev || s.date >= prev.date) latest.set(key, s);
+    let byIssue = latest.get(s.actor);
+    if (!byIssue) latest.set(s.actor, (byIssue = new Map()));
+    const prev = byIssue.get(s.issue);
+    if (!prev || s.date >= prev.date) byIssue.set(s.issue, s);
   }
+  // Walking actors then issues in case order yields the resolved list already sorted.
   const resolved: ResolvedStance[] = [];
-  for (const s of latest.values()) {
-    const issue = issues.get(s.issue);
-    if (!issue) continue;
-    const position = maybePositionValue(issue, s.position);
-    if (position === undefined) continue;
-    resolved.push({
-      actor: s.actor,
-      issue: s.issue,
-      date: s.date,
-      position,
-      salience: s.salience,
-      redLine: s.redLine ? toAcceptable(issue, s.redLine) : undefined,
-      note: s.note,
-      sources: s.sources,
-      stance: s,
-    });
+  const byKey = new Map<string, Map<string, ResolvedStance>>();
+  for (const actor of c.actors) {
+    const byIssue = latest.get(actor.id);
+    if (!byIssue) continue;
+    const out = new Map<string, ResolvedStance>();
+    byKey.set(actor.id, out);
+    for (const issue of c.issues) {
+      const s = byIssue.get(issue.id);
+      if (!s) continue;
+      const position = maybePositionValue(issue, s.position);
+      if (position === undefined) continue;
+      const r: ResolvedStance = {
+        actor: s.actor,
+        issue: s.issue,
+        date: s.date,
+        position,
+        salience: s.salience,
+        redLine: s.redLine ? toAcceptable(issue, s.redLine) : undefined,
+        note: s.note,
+        sources: s.sources,
+        stance: s,
+      };
+      resolved.push(r);
+      out.set(issue.id, r);
+    }
   }
-  const byKey = new Map(resolved.map((r) => [`${r.actor}\u0000${r.issue}`, r]));
-  const actorOrder = new Map(c.actors.map((a, i) => [a.id, i]));
-  const issueOrder = new Map(c.issues.map((x, i) => [x.id, i]));
-  resolved.sort(
-    (a, b) =>
-      (actorOrder.get(a.actor) ?? 0) - (actorOrder.get(b.actor) ?? 0) ||
-      (issueOrder.get(a.issue) ?? 0) - (issueOrder.get(b.issue) ?? 0),
-  );
   const byActor = groupBy(resolved, (r) => r.actor);
   const byIssue = groupBy(resolved, (r) => r.issue);
   return {
     asOf,
-    get: (actor, issue) => byKey.get(`${actor}\u0000${issue}`),
+    get: (actor, issue) => byKey.get(actor)?.get(issue),
     forActor: (actor) => byActor.get(actor) ?? [],
     forIssue: (issue) => byIssue.get(issue) ?? [],
     all: () => resolved,
