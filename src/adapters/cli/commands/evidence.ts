@@ -345,7 +345,9 @@ export function register(program: Command): void {
             for (const w of s.warnings) process.stderr.write(`${color.yellow(`warning: ${w}`)}\n`);
         } else {
           const source = sourceFor(articleRef(doc));
-          const event = suggestEvent(c, item.event, articleRef(doc), `ev-${id.slice(2)}`);
+          // An event from an undated article takes the date given with --date.
+          const dated = item.event.date || !doc.date ? item.event : { ...item.event, date: doc.date };
+          const event = suggestEvent(c, dated, articleRef(doc), `ev-${id.slice(2)}`);
           if (!source || !event)
             throw new CliError(
               `${id} cannot be accepted: it needs a dated article and at least one case actor`,
