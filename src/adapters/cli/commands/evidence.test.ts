@@ -1,0 +1,102 @@
+/**
+ * `redline ingest` and `redline evidence`: a batch with good and bad documents, the review commands, and an
+ * accepted claim written into the case file as a dated, sourced stance with the rest of the file untouched.
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { parseCase } from '../../../index.js';
+import { main } from '../main.js';
+
+async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const o = vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((out += String(s)), true));
+  const e = vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((err += String(s)), true));
+  try {
+    const code = await main(['node', 'redline', ...args]);
+    return { code, out, err };
+  } finally {
+    o.mockRestore();
+    e.mockRestore();
+  }
+}
+
+afterEach(() => {
+  process.exitCode = undefined;
+});
+
+const CASE = `# Review test case — this comment stays.
+format: 1
+id: review
+title: Review test
+actors:
+  - { id: russia, name: Russia, kind: state }
+  - { id: ukraine, name: Ukraine, kind: state }
+issues:
+  - id: sanctions
+    name: Sanctions relief
+    keywords: [sanctions relief, sanctions]
+    scale:
+      kind: options
+      options:
+        - { id: keep, label: Sanctions kept, value: 0 }
+        - { id: lifted, label: Sanctions lifted in full, value: 100 }
+`;
+
+describe('redline ingest + evidence', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'redline-cli-evidence-'));
+  const data = join(dir, 'data');
+  const caseFile = join(dir, 'case.yaml');
+  writeFileSync(caseFile, CASE);
+  writeFileSync(
+    join(dir, 'a.md'),
+    '---\ntitle: Talks in Geneva\ndate: 2025-08-18\n---\nRussia demanded sanctions lifted in full before any deal. Ukraine and Russia met in Geneva on Monday.',
+  );
+  writeFileSync(join(dir, 'b.txt'), Buffer.from([0x00, 0x01, 0x02, 0x03]));
+
+  it('ingests a folder with per-document outcomes and a summary', async () => {
+    const r = await run('ingest', caseFile, dir, '--data', data, '--json');
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out) as {
+      summary: Record<string, number>;
+      documents: Array<{ status: string; code?: string }>;
+    };
+    expect(j.summary).toMatchObject({ documents: 2, new: 1, failed: 1, claims: 1, events: 2 });
+    expect(j.documents.map((d) => d.code ?? d.status)).toEqual(['new', 'binary']);
+  });
+
+  it('lists the claim and accepts it into the case file as a dated, sourced stance', async () => {
+    const list = await run('evidence', 'list', caseFile, '--data', data, '--json');
+    const claims = JSON.parse(list.out) as Array<{
+      id: string;
+      claim: { actor: string; direction: string; position?: string };
+    }>;
+    expect(claims.map((c) => [c.claim.actor, c.claim.direction, c.claim.position])).toEqual([
+      ['russia', 'demands', 'lifted'],
+    ]);
+    const acc = await run('evidence', 'accept', caseFile, claims[0]!.id, '--data', data);
+    expect(acc.code).toBe(0);
+    const text = readFileSync(caseFile, 'utf8');
+    expect(text.startsWith(CASE.trimEnd())).toBe(true); // only additions after the original text
+    const parsed = parseCase(text);
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+    expect(parsed.case.stances).toMatchObject([
+      { actor: 'russia', issue: 'sanctions', date: '2025-08-18', position: 'lifted' },
+    ]);
+    expect(parsed.case.sources[0]).toMatchObject({
+      title: 'Talks in Geneva',
+      date: '2025-08-18',
+      kind: 'article',
+    });
+    const after = await run('evidence', 'list', caseFile, '--data', data, '--status', 'accepted', '--json');
+    expect((JSON.parse(after.out) as unknown[]).length).toBe(1);
+  });
+
+  it('reports an unknown id as invalid input', async () => {
+    const r = await run('evidence', 'show', caseFile, 'c-nothing', '--data', data);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/no claim or event "c-nothing"/);
+  });
+});
