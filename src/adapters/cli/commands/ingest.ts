@@ -117,7 +117,7 @@ export function register(program: Command): void {
           ]);
           print(table(['document', 'outcome', 'events', 'claims', 'id', 'note'], rows));
           print(
-            `${summary.documents} documents: ${summary.new} new, ${summary.duplicates} duplicates, ${summary.skipped} skipped, ${summary.failed} failed; ${summary.events} events and ${summary.claims} claims suggested (store: ${es.store.location})`,
+            `${plural(summary.documents, 'document')}: ${summary.new} new, ${summary.duplicates} duplicate${summary.duplicates === 1 ? '' : 's'}, ${summary.skipped} skipped, ${summary.failed} failed; ${plural(summary.events, 'event')} and ${plural(summary.claims, 'claim')} suggested (store: ${es.store.location})`,
           );
           if (summary.claims > 0) print(color.dim(`review them with: redline evidence list ${caseFile}`));
         }
@@ -141,3 +141,5 @@ async function* withDefaultDate(
     else yield i;
   }
 }
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
