@@ -4,7 +4,6 @@
  * stance) into the case file, editing the YAML in place so comments and layout survive; accepting an event
  * adds it to the case's events. Nothing changes the case without an explicit accept.
  */
-import { rename, writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import {
   EVENT_TYPES,
@@ -15,14 +14,14 @@ import {
   sourceFor,
   suggestEvent,
   suggestFromClaim,
-  type ArticleRef,
   type Case,
   type Position,
 } from '../../../index.js';
 import { loadCaseFile } from '../../files/load-case.js';
 import { applyEvent, applyUpdate } from '../../ingest/case-update.js';
+import { articleRef, claimLine, eventLine, shortText, STATUS, writeCase } from '../../ingest/review.js';
 import { openEvidenceStore, type EvidenceStore } from '../../ingest/store.js';
-import type { DocumentSummary, ReviewStatus, StoredClaim, StoredEvent } from '../../store/evidence-repo.js';
+import type { DocumentSummary, ReviewStatus, StoredEvent } from '../../store/evidence-repo.js';
 import { CliError, EXIT } from '../exit-codes.js';
 import { color, print, printJson, table } from '../output.js';
 
@@ -45,56 +44,6 @@ const statusOf = (s: string | undefined): ReviewStatus | undefined => {
   if (s === 'suggested' || s === 'accepted' || s === 'rejected') return s;
   throw new CliError(`--status takes suggested, accepted, rejected or all, not "${s}"`, EXIT.usage);
 };
-
-const shortText = (t: string, n = 110) => (t.length > n ? `${t.slice(0, n - 1)}…` : t);
-const STATUS = (s: ReviewStatus) =>
-  s === 'accepted' ? color.green(s) : s === 'rejected' ? color.red(s) : color.yellow(s);
-
-function claimLine(c: StoredClaim): (string | number)[] {
-  const k = c.claim;
-  return [
-    c.id,
-    STATUS(c.status),
-    k.actor,
-    k.direction,
-    k.issue,
-    k.positionLabel ?? (k.position !== undefined ? String(k.position) : ''),
-    k.redLine ? color.red('red line') : '',
-    k.confidence.toFixed(2),
-    shortText(k.quote.text),
-  ];
-}
-
-function eventLine(e: StoredEvent): (string | number)[] {
-  const v = e.event;
-  const who = (xs: typeof v.actors) => xs.map((a) => a.actor ?? a.code ?? a.text).join('+');
-  return [
-    e.id,
-    STATUS(e.status),
-    v.date ?? '',
-    v.type,
-    `${v.plover}${v.mode ? `/${v.mode}` : ''} ${v.cameo}`,
-    who(v.actors),
-    who(v.targets),
-    v.confidence.toFixed(2),
-    shortText(v.quote.text, 90),
-  ];
-}
-
-const articleRef = (d: DocumentSummary & { text?: string }): ArticleRef => ({
-  contentHash: d.contentHash,
-  ...(d.date ? { date: d.date } : {}),
-  ...(d.title ? { title: d.title } : {}),
-  ...(d.publisher ? { publisher: d.publisher } : {}),
-  ...(d.url ? { url: d.url } : {}),
-});
-
-/** Writes the case file atomically (temp file + rename) so a crash never leaves half a file. */
-async function writeCase(path: string, text: string): Promise<void> {
-  const tmp = `${path}.redline-tmp`;
-  await writeFile(tmp, text, 'utf8');
-  await rename(tmp, path);
-}
 
 export function register(program: Command): void {
   const ev = program
