@@ -14,7 +14,7 @@ import { openStore } from '../src/adapters/store/index.js';
 import type { EvidenceRepository } from '../src/adapters/store/evidence-repo.js';
 import { syntheticCorpus } from './generators/evidence-corpus.js';
 
-const stored = Number(process.argv[2] ?? 1_000_000);
+const stored = Number(process.argv[2] ?? 100_000);
 const dir = mkdtempSync(join(tmpdir(), 'redline-evidence-bench-'));
 const CASE = 'bench';
 {

@@ -5,26 +5,15 @@
  * implemented ones RETREAT, cancelled meetings REJECT, halted talks SANCTION, declared ceasefires CONCEDE).
  * Goldstein scores are GDELT's for the CAMEO code (ONTOLOGY.md §2.1).
  */
+import { EventTypeSchema } from '../../case/schema.js';
 
-/** Event types, the same names as the case schema's `EventTypeSchema` (minus `statement`). */
-export const EVIDENCE_EVENT_TYPES = [
-  'meet',
-  'consult',
-  'propose',
-  'demand',
-  'agree',
-  'reject',
-  'accuse',
-  'threaten',
-  'support',
-  'concede',
-  'sanction',
-  'aid',
-  'attack',
-  'ceasefire',
-  'other',
-] as const;
-export type EvidenceEventType = (typeof EVIDENCE_EVENT_TYPES)[number];
+type EventType = (typeof EventTypeSchema.options)[number];
+
+/** Event types extracted from text: the case schema's `EventTypeSchema` without `statement`. */
+export type EvidenceEventType = Exclude<EventType, 'statement'>;
+export const EVIDENCE_EVENT_TYPES: readonly EvidenceEventType[] = EventTypeSchema.options.filter(
+  (t): t is EvidenceEventType => t !== 'statement',
+);
 
 export type PloverEvent =
   | 'AGREE'
