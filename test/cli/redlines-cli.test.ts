@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from './run-cli.js';
+import { runCli } from '../../src/adapters/cli/testing.js';
 
 const CASE = 'fixtures/cases/two-issue-veto.yaml';
 const tmp = mkdtempSync(join(tmpdir(), 'redline-cli-'));
@@ -16,7 +16,7 @@ describe('redline validate', () => {
   it('accepts a valid case with exit code 0 and a summary', async () => {
     const r = await runCli('validate', CASE);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/3 actors, 2 issues, 5 stances, 2 proposals/);
+    expect(r.out).toMatch(/3 actors, 2 issues, 5 stances, 2 proposals/);
   });
 
   it('reports located errors with exit code 1 and --json lists them', async () => {
@@ -26,10 +26,10 @@ describe('redline validate', () => {
     );
     const r = await runCli('validate', bad);
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain(`${bad}:5:`);
-    expect(r.stdout).toMatch(/did you mean "state"/);
+    expect(r.out).toContain(`${bad}:5:`);
+    expect(r.out).toMatch(/did you mean "state"/);
     const j = await runCli('validate', bad, '--json');
-    const parsed = JSON.parse(j.stdout) as { ok: boolean; issues: { code: string; line: number }[] };
+    const parsed = JSON.parse(j.out) as { ok: boolean; issues: { code: string; line: number }[] };
     expect(parsed.ok).toBe(false);
     expect(parsed.issues.map((i) => i.code)).toEqual(['invalid_value', 'too_small']);
   });
@@ -39,11 +39,11 @@ describe('redline validate', () => {
     const bin = file('junk.yaml', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0xff, 0xfe, 0x00]));
     const r = await runCli('validate', bin);
     expect(r.code).toBe(3);
-    expect(r.stdout).toMatch(/not UTF-8 text/);
+    expect(r.out).toMatch(/not UTF-8 text/);
     const big = file('big.yaml', Buffer.alloc(21 * 1024 * 1024, 0x61));
     const rb = await runCli('validate', big);
     expect(rb.code).toBe(3);
-    expect(rb.stdout).toMatch(/limited to 20 MB/);
+    expect(rb.out).toMatch(/limited to 20 MB/);
   });
 
   it('--strict turns warnings into failure', async () => {
@@ -60,35 +60,35 @@ describe('redline check / diff / zopa', () => {
   it('check --json returns the engine result; --fail-on-veto exits 1', async () => {
     const r = await runCli('check', CASE, 'p1', '--json');
     expect(r.code).toBe(0);
-    const j = JSON.parse(r.stdout) as { vetoedBy: string[]; passes: boolean };
+    const j = JSON.parse(r.out) as { vetoedBy: string[]; passes: boolean };
     expect(j.vetoedBy).toEqual(['b']);
     expect((await runCli('check', CASE, 'p1', '--fail-on-veto')).code).toBe(1);
   });
 
   it('check prints the matrix and the verdicts for people', async () => {
     const r = await runCli('check', CASE, 'p1');
-    expect(r.stdout).toMatch(/Would be vetoed by: Beta/);
-    expect(r.stdout).toMatch(/point 1 sets Land to 70, outside its red line \(≤ 40\)/);
+    expect(r.out).toMatch(/Would be vetoed by: Beta/);
+    expect(r.out).toMatch(/point 1 sets Land to 70, outside its red line \(≤ 40\)/);
   });
 
   it('an unknown proposal is a usage error naming the known ones', async () => {
     const r = await runCli('check', CASE, 'p9');
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/known: p1, p2/);
+    expect(r.err).toMatch(/known: p1, p2/);
   });
 
   it('a malformed --as-of is a usage error', async () => {
     const r = await runCli('check', CASE, 'p1', '--as-of', 'yesterday');
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/YYYY-MM-DD/);
+    expect(r.err).toMatch(/YYYY-MM-DD/);
   });
 
   it('diff and zopa answer in JSON', async () => {
-    const d = JSON.parse((await runCli('diff', CASE, 'p1', 'p2', '--json')).stdout) as {
+    const d = JSON.parse((await runCli('diff', CASE, 'p1', 'p2', '--json')).out) as {
       issues: { issue: string; change: string }[];
     };
     expect(d.issues.map((x) => x.change)).toEqual(['moved', 'dropped']);
-    const z = JSON.parse((await runCli('zopa', CASE, '--json')).stdout) as {
+    const z = JSON.parse((await runCli('zopa', CASE, '--json')).out) as {
       feasible: boolean;
       relaxation: { totalCost: number };
     };
@@ -101,7 +101,7 @@ describe('redline check / diff / zopa', () => {
   });
 
   it('schema prints a JSON Schema that describes the case fields', async () => {
-    const s = JSON.parse((await runCli('schema')).stdout) as {
+    const s = JSON.parse((await runCli('schema')).out) as {
       properties: Record<string, { description?: string }>;
       required: string[];
     };
@@ -131,7 +131,7 @@ describe('conflicts are validated with the case', () => {
   it('an unknown decision maker is reported at its line by validate', async () => {
     const r = await runCli('validate', 'fixtures/cases/conflict-unknown-actor.yaml');
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(
+    expect(r.out).toMatch(
       /conflict-unknown-actor\.yaml:17:\d+: error \[unknown_actor\] conflicts\[0\]\.decisionMakers\[1\]\.actor/,
     );
   });

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli } from '../cli/run-cli.js';
+import { runCli } from '../../src/adapters/cli/testing.js';
 
 const BIN = fileURLToPath(new URL('../../bin/redline.js', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'redline-serve-'));
@@ -41,19 +41,19 @@ describe('redline serve', () => {
   it('creates a token and prints it once', async () => {
     const r = await runCli('serve', '--data', join(dir, 'data'), '--create-token', 'editor', '--json');
     expect(r.code).toBe(0);
-    const out = JSON.parse(r.stdout) as { role: string; token: string };
+    const out = JSON.parse(r.out) as { role: string; token: string };
     expect(out.role).toBe('editor');
     expect(out.token).toMatch(/^rl_[A-Za-z0-9_-]{43}$/);
     const bad = await runCli('serve', '--data', join(dir, 'data'), '--create-token', 'admin');
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('viewer" or "editor');
+    expect(bad.err).toContain('viewer" or "editor');
   });
 
   it('refuses a non-loopback host while no token exists, and a bad port', async () => {
     const fresh = join(dir, 'fresh');
     const r = await runCli('serve', '--host', '0.0.0.0', '--data', fresh);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('--create-token');
+    expect(r.err).toContain('--create-token');
     expect((await runCli('serve', '--port', 'eighty', '--data', fresh)).code).toBe(2);
   });
 
@@ -63,7 +63,7 @@ describe('redline serve', () => {
     try {
       const r = await runCli('worker');
       expect(r.code).toBe(2);
-      expect(r.stderr).toContain('DATABASE_URL');
+      expect(r.err).toContain('DATABASE_URL');
     } finally {
       if (saved !== undefined) process.env.DATABASE_URL = saved;
     }

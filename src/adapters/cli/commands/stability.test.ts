@@ -4,21 +4,21 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../../../test/cli/run-cli.js';
+import { runCli } from '../testing.js';
 
 const fx = (p: string) => fileURLToPath(new URL(`../../../../fixtures/gmcr/${p}`, import.meta.url));
 const json = async (...args: string[]) => {
   const r = await runCli('stability', ...args, '--json');
-  expect(r.code, r.stderr).toBe(0);
-  return JSON.parse(r.stdout);
+  expect(r.code, r.err).toBe(0);
+  return JSON.parse(r.out);
 };
 
 describe('redline stability', () => {
   it('prints the GMCR table of Cuban.gmcr with the reference equilibria (SEQ+SIM = {6}; gmcr-py compat {5,6,7})', async () => {
     const r = await runCli('stability', fx('textbook/Cuban.gmcr'));
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('US: Air Strike');
-    expect(r.stdout).toMatch(/SEQ\+SIM\s*│ 6 YNYN\s*│ 1/);
+    expect(r.out).toContain('US: Air Strike');
+    expect(r.out).toMatch(/SEQ\+SIM\s*│ 6 YNYN\s*│ 1/);
     const std = await json(fx('textbook/Cuban.gmcr'));
     expect(std.equilibria).toMatchObject({
       Nash: [6],
@@ -92,7 +92,7 @@ describe('redline stability', () => {
     );
     const r = await runCli('stability', bad);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(
+    expect(r.err).toMatch(
       /bad\.yaml:\d+:\d+: error \[bad_statement\] conflicts\[0\]\.decisionMakers\[0\]\.preferences\.statements\[1\]: unknown option "one-cooperatez"/,
     );
 
@@ -106,7 +106,7 @@ describe('redline stability', () => {
     );
     const s = await runCli('stability', infeasibleSq, '--status-quo');
     expect(s.code).toBe(1);
-    expect(s.stderr).toContain('the status quo YY is infeasible');
+    expect(s.err).toContain('the status quo YY is infeasible');
 
     expect((await runCli('stability', fx('textbook/Cuban.gmcr'), '--concepts', 'Nash,XYZ')).code).toBe(2);
     expect((await runCli('stability', fx('textbook/Cuban.gmcr'), '--status-quo', '99')).code).toBe(2);
@@ -125,7 +125,7 @@ describe('redline stability', () => {
     );
     const h = await runCli('stability', huge);
     expect(h.code).toBe(1);
-    expect(h.stderr).toMatch(
+    expect(h.err).toMatch(
       /134,217,728 feasible states \(27 options\); analysing it would need about [\d.]+ GB/,
     );
 
@@ -136,6 +136,6 @@ describe('redline stability', () => {
     );
     const b = await runCli('stability', broken);
     expect(b.code).toBe(1);
-    expect(b.stderr).toContain('decisionMakers[0].options[0]: option 3 does not exist');
+    expect(b.err).toContain('decisionMakers[0].options[0]: option 3 does not exist');
   });
 });
