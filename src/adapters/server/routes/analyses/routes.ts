@@ -60,65 +60,50 @@ export function registerAnalysisRoutes(app: FastifyInstance, ctx: ServerContext)
   };
   const json = (value: unknown) => toJson(value);
 
-  app.get(
-    '/api/cases/:id/check',
+  /** The cached GET analyses: same pipeline (load, scenario, cache by version), different engine call. */
+  const cachedAnalyses = [
     {
-      schema: {
-        tags,
-        summary: 'Red-line check of a proposal',
-        response: R.responses(R.engineResult('CheckResult')),
-        params: CaseIdParams,
-        querystring: CheckQuery,
-      },
+      path: 'check',
+      summary: 'Red-line check of a proposal',
+      result: 'CheckResult',
+      querystring: CheckQuery,
+      run: (c: Case, q: z.infer<typeof CheckQuery>) => checkProposal(c, q.proposal, { asOf: q.asOf }),
     },
-    async (req, reply) => {
-      const q = req.query as z.infer<typeof CheckQuery>;
-      const { c, key } = await load((req.params as Id).id, q.scenario);
-      return sendResult(req, reply, ctx.results, key('check', q), () =>
-        json(checkProposal(c, q.proposal, { asOf: q.asOf })),
-      );
-    },
-  );
-
-  app.get(
-    '/api/cases/:id/diff',
     {
-      schema: {
-        tags,
-        summary: 'Diff of two proposals',
-        response: R.responses(R.engineResult('DiffResult')),
-        params: CaseIdParams,
-        querystring: DiffQuery,
-      },
+      path: 'diff',
+      summary: 'Diff of two proposals',
+      result: 'DiffResult',
+      querystring: DiffQuery,
+      run: (c: Case, q: z.infer<typeof DiffQuery>) => diffProposals(c, q.from, q.to, { asOf: q.asOf }),
     },
-    async (req, reply) => {
-      const q = req.query as z.infer<typeof DiffQuery>;
-      const { c, key } = await load((req.params as Id).id, q.scenario);
-      return sendResult(req, reply, ctx.results, key('diff', q), () =>
-        json(diffProposals(c, q.from, q.to, { asOf: q.asOf })),
-      );
-    },
-  );
-
-  app.get(
-    '/api/cases/:id/zopa',
     {
-      schema: {
-        tags,
-        summary: 'Zone of agreement',
-        response: R.responses(R.engineResult('ZoneResult')),
-        params: CaseIdParams,
-        querystring: ZopaQuery,
+      path: 'zopa',
+      summary: 'Zone of agreement',
+      result: 'ZoneResult',
+      querystring: ZopaQuery,
+      run: (c: Case, q: z.infer<typeof ZopaQuery>) => zoneOfAgreement(c, { asOf: q.asOf }),
+    },
+  ] as const;
+  for (const a of cachedAnalyses)
+    app.get(
+      `/api/cases/:id/${a.path}`,
+      {
+        schema: {
+          tags,
+          summary: a.summary,
+          response: R.responses(R.engineResult(a.result)),
+          params: CaseIdParams,
+          querystring: a.querystring,
+        },
       },
-    },
-    async (req, reply) => {
-      const q = req.query as z.infer<typeof ZopaQuery>;
-      const { c, key } = await load((req.params as Id).id, q.scenario);
-      return sendResult(req, reply, ctx.results, key('zopa', q), () =>
-        json(zoneOfAgreement(c, { asOf: q.asOf })),
-      );
-    },
-  );
+      async (req, reply) => {
+        const q = req.query as z.infer<typeof a.querystring> & { scenario?: string };
+        const { c, key } = await load((req.params as Id).id, q.scenario);
+        return sendResult(req, reply, ctx.results, key(a.path, q), () =>
+          json((a.run as (c: Case, q: unknown) => unknown)(c, q)),
+        );
+      },
+    );
 
   app.post(
     '/api/cases/:id/forecast',
