@@ -52,3 +52,4 @@ export {
 } from './status-quo.js';
 export { inverseGmcr, type InverseOptions, type InverseResult } from './inverse.js';
 export { validateConflicts } from './validate-conflicts.js';
+export { presentStability } from './present.js';

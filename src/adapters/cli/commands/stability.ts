@@ -18,6 +18,7 @@ import {
   gmcrFilePath,
   inverseGmcr,
   parsePartition,
+  presentStability,
   readGmcrFile,
   STABILITY_CONCEPTS,
   statusQuoAnalysis,
@@ -136,36 +137,7 @@ export function register(program: Command): void {
       }
       if (opts.json) {
         printJson({
-          conflict: { id: model.id ?? null, name: model.name ?? null },
-          concepts: result.concepts,
-          options: model.options.map((o, k) => ({
-            index: k,
-            id: o.id,
-            name: o.name,
-            owner: model.dms[o.owner]!.id,
-            direction: o.direction,
-          })),
-          decisionMakers: model.dms.map((d) => ({ id: d.id, name: d.name })),
-          states: Array.from(model.codes, (code, s) => ({
-            state: s + 1,
-            code,
-            yn: ynOf(code, model.m),
-            payoffs: Object.fromEntries(model.dms.map((d, i) => [d.id, model.payoffs[i]![s]])),
-          })),
-          players: result.players.map((p) => ({
-            name: p.name,
-            members: p.members.map((i) => model.dms[i]!.id),
-          })),
-          settings: result.settings,
-          stability: Object.fromEntries(
-            result.concepts.map((c) => [
-              c,
-              Object.fromEntries(
-                result.players.map((p, pi) => [p.name, Array.from(result.stable[c]![pi]!, Boolean)]),
-              ),
-            ]),
-          ),
-          equilibria: result.equilibria,
+          ...presentStability(model, result),
           coalitions: partitionResult
             ? {
                 lost: partitionResult.lost,

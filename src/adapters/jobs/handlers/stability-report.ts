@@ -8,8 +8,8 @@ import {
   buildModel,
   conflictFromCase,
   statusQuoAnalysis,
+  presentStability,
   toCaseIssues,
-  ynOf,
   STABILITY_CONCEPTS,
   type Case,
   type CaseIssue,
@@ -76,49 +76,8 @@ export function stabilityReport(
     // The engine takes the ordered state number (1-based), not the index.
     if (s >= 0) statusQuo = statusQuoAnalysis(model, s + 1, { depth: opts.depth ?? 5 });
   }
-  // Per-state marks for tables: concept → player (decision-maker id when alone) → stable.
-  const playerKey = result.players.map((p) =>
-    p.members.length === 1 ? model.dms[p.members[0]!]!.id : p.name,
-  );
-  const stateRows = Array.from(model.codes, (code, s) => {
-    const stability = Object.fromEntries(
-      result.concepts.map((k) => [
-        k,
-        Object.fromEntries(playerKey.map((key, pi) => [key, result.stable[k]![pi]![s] === 1])),
-      ]),
-    );
-    return {
-      state: s + 1,
-      code,
-      yn: ynOf(code, model.m),
-      payoffs: Object.fromEntries(model.dms.map((d, i) => [d.id, model.payoffs[i]![s]])),
-      stability,
-      equilibria: result.concepts.filter((k) => (result.equilibria[k] ?? []).includes(s + 1)),
-    };
-  });
   return {
-    conflict: { id: model.id ?? null, name: model.name ?? null },
-    concepts: result.concepts,
-    options: model.options.map((o, k) => ({
-      index: k,
-      id: o.id,
-      name: o.name,
-      owner: model.dms[o.owner]!.id,
-      direction: o.direction,
-    })),
-    decisionMakers: model.dms.map((d) => ({ id: d.id, name: d.name })),
-    states: stateRows,
-    players: result.players.map((p) => ({ name: p.name, members: p.members.map((i) => model.dms[i]!.id) })),
-    settings: result.settings,
-    stability: Object.fromEntries(
-      result.concepts.map((k) => [
-        k,
-        Object.fromEntries(
-          result.players.map((p, pi) => [p.name, Array.from(result.stable[k]![pi]!, Boolean)]),
-        ),
-      ]),
-    ),
-    equilibria: result.equilibria,
+    ...presentStability(model, result),
     statusQuo,
     warnings: [
       ...result.warnings,
