@@ -3,6 +3,7 @@
  * micro-averaged totals, and on matched items the accuracy of targets, red-line flags and positions.
  * An event matches on (item, type, actor set); for meet and consult, which PLOVER codes reciprocally, the
  * set is actors ∪ targets. A claim matches on (item, actor, issue, direction).
+ * `reliability` bins the predictions' confidences against observed precision (calibration).
  */
 import type { StanceClaim } from './claims.js';
 import type { EvidenceEvent } from './events.js';
@@ -11,6 +12,8 @@ export interface GoldEvent {
   type: string;
   actors: string[];
   targets?: string[];
+  /** PLOVER mode, where the text makes it clear; scored on matched events only. */
+  mode?: string;
 }
 
 export interface GoldClaim {
@@ -46,11 +49,17 @@ export interface EvaluationReport {
     redLineAccuracy: number | null;
     positionAccuracy: number | null;
   };
+  /** Gold red-line claims, how many were matched with the flag, and flags on claims gold has without one. */
+  redLines: { gold: number; found: number; invented: number };
   targetAccuracy: number | null;
+  /** Share of matched events with a gold `mode` whose predicted mode is the same. */
+  modeAccuracy: number | null;
+  /** Every scored prediction with its confidence: the input of the reliability table. */
+  scored: Array<{ kind: 'event' | 'claim'; confidence: number; correct: boolean }>;
   errors: Array<{ item: string; kind: 'event' | 'claim'; error: 'missed' | 'spurious'; key: string }>;
 }
 
-const SYMMETRIC = new Set(['meet', 'consult']);
+const SYMMETRIC = new Set(['meet', 'consult', 'CONSULT']);
 
 export function eventKey(type: string, actors: string[], targets: string[] = []): string {
   const set = SYMMETRIC.has(type) ? [...actors, ...targets] : actors;
@@ -76,6 +85,8 @@ export function evaluateExtraction(
   items: readonly GoldItem[],
   predicted: ReadonlyMap<string, { events: EvidenceEvent[]; claims: StanceClaim[] }>,
   partyOf: (id: string) => string = (id) => id,
+  /** The label a prediction is scored under: the case type by default, `(e) => e.plover` for PLOVER gold. */
+  typeOf: (e: EvidenceEvent) => string = (e) => e.type,
 ): EvaluationReport {
   const who = (p: { actor?: string; code?: string }) => partyOf(p.actor ?? p.code ?? '?');
   const parties = (ids: string[] | undefined) => (ids ?? []).map(partyOf);
@@ -93,6 +104,10 @@ export function evaluateExtraction(
   let redRight = 0;
   let posChecked = 0;
   let posRight = 0;
+  const redLines = { gold: 0, found: 0, invented: 0 };
+  let modeChecked = 0;
+  let modeRight = 0;
+  const scored: EvaluationReport['scored'] = [];
 
   for (const item of items) {
     const pred = predicted.get(item.id) ?? { events: [], claims: [] };
@@ -101,14 +116,19 @@ export function evaluateExtraction(
     );
     const predEvents = new Map<string, EvidenceEvent>();
     for (const e of pred.events) {
-      const key = eventKey(e.type, e.actors.map(who), e.targets.map(who));
+      const key = eventKey(typeOf(e), e.actors.map(who), e.targets.map(who));
       if (!predEvents.has(key)) predEvents.set(key, e);
     }
     for (const [key, e] of predEvents) {
       const type = key.split('|')[0]!;
       const gold = goldEvents.get(key);
+      scored.push({ kind: 'event', confidence: e.confidence, correct: gold !== undefined });
       if (gold) {
         bump(ev, type, 0);
+        if (gold.mode) {
+          modeChecked++;
+          if (e.mode === gold.mode) modeRight++;
+        }
         if (gold.targets && !SYMMETRIC.has(type)) {
           targetsChecked++;
           const p = [...new Set(e.targets.map(who))].sort().join('+');
@@ -129,6 +149,9 @@ export function evaluateExtraction(
     const predClaims = new Map(pred.claims.map((c) => [claimKey({ ...c, actor: partyOf(c.actor) }), c]));
     for (const [key, c] of predClaims) {
       const gold = goldClaims.get(key);
+      scored.push({ kind: 'claim', confidence: c.confidence, correct: gold !== undefined });
+      if (c.redLine && !gold?.redLine) redLines.invented++;
+      if (c.redLine && gold?.redLine) redLines.found++;
       if (gold) {
         bump(cl, c.direction, 0);
         if (gold.redLine !== undefined || c.redLine) {
@@ -144,6 +167,7 @@ export function evaluateExtraction(
         errors.push({ item: item.id, kind: 'claim', error: 'spurious', key });
       }
     }
+    redLines.gold += item.claims.filter((c) => c.redLine).length;
     for (const [key, c] of goldClaims)
       if (!predClaims.has(key)) {
         bump(cl, c.direction, 2);
@@ -169,7 +193,43 @@ export function evaluateExtraction(
       redLineAccuracy: redChecked ? redRight / redChecked : null,
       positionAccuracy: posChecked ? posRight / posChecked : null,
     },
+    redLines,
     targetAccuracy: targetsChecked ? targetsRight / targetsChecked : null,
+    modeAccuracy: modeChecked ? modeRight / modeChecked : null,
+    scored,
     errors,
   };
+}
+
+export interface ReliabilityBin {
+  from: number;
+  to: number;
+  n: number;
+  correct: number;
+  precision: number | null;
+  meanConfidence: number | null;
+}
+
+/** Predictions binned by confidence with the share that matched gold in each bin (a reliability table). */
+export function reliability(
+  scored: EvaluationReport['scored'],
+  edges: readonly number[] = [0, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0001],
+): ReliabilityBin[] {
+  const bins: ReliabilityBin[] = [];
+  for (let i = 0; i + 1 < edges.length; i++) {
+    const from = edges[i]!;
+    const to = edges[i + 1]!;
+    const inBin = scored.filter((s) => s.confidence >= from && s.confidence < to);
+    const correct = inBin.filter((s) => s.correct).length;
+    const sum = inBin.reduce((a, s) => a + s.confidence, 0);
+    bins.push({
+      from,
+      to: Math.min(1, to),
+      n: inBin.length,
+      correct,
+      precision: inBin.length ? correct / inBin.length : null,
+      meanConfidence: inBin.length ? sum / inBin.length : null,
+    });
+  }
+  return bins;
 }

@@ -68,6 +68,8 @@ export {
 } from './suggest.js';
 export {
   evaluateExtraction,
+  reliability,
+  type ReliabilityBin,
   eventKey,
   claimKey,
   type GoldItem,
