@@ -1,6 +1,7 @@
 /** API tests of the case routes: CRUD, validation with located issues, versions, diff, restore, pagination. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { harness, SMALL_CASE_YAML, type Harness } from './helpers.js';
+import { DASHBOARD } from './helpers.js';
 
 let h: Harness;
 beforeAll(async () => {
@@ -117,7 +118,11 @@ describe('case routes', () => {
     ]);
     expect(diff.lines.filter((l: { op: string }) => l.op === '+')).toHaveLength(2);
 
-    const restored = await h.app.inject({ method: 'POST', url: '/api/cases/small/versions/1/restore' });
+    const restored = await h.app.inject({
+      method: 'POST',
+      url: '/api/cases/small/versions/1/restore',
+      headers: DASHBOARD,
+    });
     expect(restored.statusCode).toBe(200);
     expect(restored.json().version).toBe(4);
     expect(restored.json().yaml).toBe(SMALL_CASE_YAML);
@@ -126,10 +131,17 @@ describe('case routes', () => {
     );
     expect((await h.app.inject({ url: '/api/cases/small/versions/99' })).statusCode).toBe(404);
     expect(
-      (await h.app.inject({ method: 'POST', url: '/api/cases/small/versions/99/restore' })).statusCode,
+      (
+        await h.app.inject({
+          method: 'POST',
+          url: '/api/cases/small/versions/99/restore',
+          headers: DASHBOARD,
+        })
+      ).statusCode,
     ).toBe(404);
     expect(
-      (await h.app.inject({ method: 'POST', url: '/api/cases/nope/versions/1/restore' })).statusCode,
+      (await h.app.inject({ method: 'POST', url: '/api/cases/nope/versions/1/restore', headers: DASHBOARD }))
+        .statusCode,
     ).toBe(404);
     expect((await h.app.inject({ url: '/api/cases/small/versions/diff?from=1&to=99' })).statusCode).toBe(404);
     expect((await h.app.inject({ url: '/api/cases/small/versions/diff?from=x&to=1' })).statusCode).toBe(400);
@@ -190,7 +202,7 @@ describe('case routes', () => {
       method: 'POST',
       url: '/api/cases',
       payload: 'hello',
-      headers: { 'content-type': 'text/plain' },
+      headers: { 'content-type': 'text/plain', ...DASHBOARD },
     });
     expect(text.statusCode).toBe(415);
     const huge = await h.app.inject({
@@ -203,10 +215,14 @@ describe('case routes', () => {
   });
 
   it('deletes a case and its history', async () => {
-    expect((await h.app.inject({ method: 'DELETE', url: '/api/cases/tiny' })).statusCode).toBe(204);
+    expect(
+      (await h.app.inject({ method: 'DELETE', url: '/api/cases/tiny', headers: DASHBOARD })).statusCode,
+    ).toBe(204);
     expect((await h.app.inject({ url: '/api/cases/tiny' })).statusCode).toBe(404);
     expect((await h.app.inject({ url: '/api/cases/tiny/versions' })).statusCode).toBe(404);
-    expect((await h.app.inject({ method: 'DELETE', url: '/api/cases/tiny' })).statusCode).toBe(404);
+    expect(
+      (await h.app.inject({ method: 'DELETE', url: '/api/cases/tiny', headers: DASHBOARD })).statusCode,
+    ).toBe(404);
   });
 
   it('answers unknown routes with a 404 problem', async () => {

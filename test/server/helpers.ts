@@ -83,3 +83,6 @@ proposals:
     points:
       - { number: 1, summary: Line at 70, settles: [{ issue: border, position: 70 }] }
 `;
+
+/** The header the dashboard sends with every request (the server refuses state changes without it: CSRF). */
+export const DASHBOARD = { 'x-redline-request': '1' } as const;

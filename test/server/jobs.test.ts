@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { monteCarlo, monteCarloSpecFor, parseCase, type Case } from '../../src/index.js';
 import { createJobQueue, executePart, jobHandlers } from '../../src/adapters/jobs/index.js';
 import { fixtureText, harness, SMALL_CASE_YAML, type Harness } from './helpers.js';
+import { DASHBOARD } from './helpers.js';
 
 let h: Harness;
 let small: Case;
@@ -126,7 +127,10 @@ describe('jobs', () => {
       ).statusCode,
     ).toBe(404);
     expect((await h.app.inject({ url: '/api/jobs/not-a-job' })).statusCode).toBe(404);
-    expect((await h.app.inject({ method: 'POST', url: '/api/jobs/not-a-job/cancel' })).statusCode).toBe(404);
+    expect(
+      (await h.app.inject({ method: 'POST', url: '/api/jobs/not-a-job/cancel', headers: DASHBOARD }))
+        .statusCode,
+    ).toBe(404);
   });
 
   it('cancels a queued job before it runs', async () => {
@@ -139,7 +143,11 @@ describe('jobs', () => {
           ...json({ kind: 'montecarlo', params: { model: 'median', runs: 10 } }),
         })
       ).json();
-      const res = await h.app.inject({ method: 'POST', url: `/api/jobs/${job.id}/cancel` });
+      const res = await h.app.inject({
+        method: 'POST',
+        url: `/api/jobs/${job.id}/cancel`,
+        headers: DASHBOARD,
+      });
       expect(res.json().job.status).toBe('cancelled');
       const list = (await h.app.inject({ url: '/api/cases/small/jobs' })).json();
       expect(list.items.find((j: { id: string }) => j.id === job.id).status).toBe('cancelled');
@@ -188,7 +196,9 @@ describe('jobs', () => {
       await h.store.jobs.claimNext('w');
       const handlers = jobHandlers(h.store, { offThread: false });
       expect(await executePart(h.store, handlers, job.id, 0, 'w')).toBe('done');
-      const flagged = (await h.app.inject({ method: 'POST', url: `/api/jobs/${job.id}/cancel` })).json().job;
+      const flagged = (
+        await h.app.inject({ method: 'POST', url: `/api/jobs/${job.id}/cancel`, headers: DASHBOARD })
+      ).json().job;
       expect(flagged.status).toBe('running');
       expect(flagged.cancelRequested).toBe(true);
       expect(await executePart(h.store, handlers, job.id, 1, 'w')).toBe('cancelled');

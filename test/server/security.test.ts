@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../src/adapters/server/index.js';
 import { harness, SMALL_CASE_YAML, type Harness } from './helpers.js';
+import { DASHBOARD } from './helpers.js';
 
 const json = (body: unknown, headers: Record<string, string> = {}) => ({
   payload: JSON.stringify(body),
@@ -51,7 +52,16 @@ describe('security headers and loopback', () => {
         payload: 'yaml=x',
         headers: { 'content-type': type },
       });
-      expect(res.statusCode, type).toBe(415);
+      expect(res.statusCode, type).toBe(403);
+      expect(res.json().code, type).toBe('cross_site_request');
+      // Even with the dashboard's header, such bodies are not parsed.
+      const typed = await h.app.inject({
+        method: 'POST',
+        url: '/api/cases',
+        payload: 'yaml=x',
+        headers: { 'content-type': type, ...DASHBOARD },
+      });
+      expect(typed.statusCode, type).toBe(415);
     }
     // No CORS headers are sent, so browsers keep other origins from reading answers.
     const res = await h.app.inject({ url: '/api/cases', headers: { origin: 'https://evil.example' } });
@@ -68,6 +78,13 @@ describe('security headers and loopback', () => {
       200,
     );
     expect((await h.app.inject({ url: '/api/cases', headers: { host: '[::1]:4400' } })).statusCode).toBe(200);
+    // Host names are case-insensitive (RFC 9110 §4.2.3).
+    for (const host of ['LOCALHOST:4400', 'LocalHost', '[::1]']) {
+      expect((await h.app.inject({ url: '/api/cases', headers: { host } })).statusCode, host).toBe(200);
+    }
+    expect(
+      (await h.app.inject({ url: '/api/cases', headers: { host: 'LOCALHOST.evil.example' } })).statusCode,
+    ).toBe(421);
   });
 
   it('answers SQL-injection strings in every text parameter as data', async () => {
@@ -134,11 +151,57 @@ describe('security headers and loopback', () => {
       // The case whose title is the injection string was stored verbatim; delete it for the next round.
       const inj = (await h.app.inject({ url: '/api/cases/inj' })).json();
       expect(inj.title).toBe(s);
-      expect((await h.app.inject({ method: 'DELETE', url: '/api/cases/inj' })).statusCode).toBe(204);
+      expect(
+        (await h.app.inject({ method: 'DELETE', url: '/api/cases/inj', headers: DASHBOARD })).statusCode,
+      ).toBe(204);
     }
     const after = (await h.app.inject({ url: '/api/cases' })).json();
     expect(after.items).toEqual(before.items);
     expect((await h.app.inject({ url: `/api/cases/${caseId}/versions` })).json().items).toHaveLength(1);
+  });
+});
+
+describe('CSRF on the loopback server', () => {
+  let h: Harness;
+  let caseId = '';
+  const caseIdOf = () => caseId;
+  beforeAll(async () => {
+    h = await harness();
+    caseId = (await h.app.inject({ url: '/api/cases' })).json().items[0].id;
+  });
+  afterAll(async () => h?.close());
+
+  it('refuses state changes from another origin or without the JSON type or dashboard header (CSRF)', async () => {
+    const restore = (headers: Record<string, string>) =>
+      h.app.inject({ method: 'POST', url: `/api/cases/${caseIdOf()}/versions/1/restore`, headers });
+    const refused: Record<string, string>[] = [
+      {},
+      { origin: 'http://127.0.0.1:9999', ...DASHBOARD },
+      { origin: 'null', ...DASHBOARD },
+      { origin: 'https://evil.example', 'content-type': 'application/json' },
+      { 'sec-fetch-site': 'cross-site', ...DASHBOARD },
+      { 'sec-fetch-site': 'same-site', ...DASHBOARD },
+      { 'content-type': 'text/plain' },
+    ];
+    for (const headers of refused) {
+      const res = await restore({ host: 'localhost:4400', ...headers });
+      expect(res.statusCode, JSON.stringify(headers)).toBe(403);
+      expect(res.json().code).toBe('cross_site_request');
+    }
+    const versions = (await h.app.inject({ url: `/api/cases/${caseIdOf()}/versions` })).json().items;
+    expect(versions).toHaveLength(1);
+    // The dashboard's own requests pass: same origin, the custom header, the browser's own marking.
+    const ok = await restore({
+      host: 'localhost:4400',
+      origin: 'http://localhost:4400',
+      'sec-fetch-site': 'same-origin',
+      ...DASHBOARD,
+    });
+    expect(ok.statusCode).toBe(200);
+    expect((await h.app.inject({ url: `/api/cases/${caseIdOf()}/versions` })).json().items).toHaveLength(2);
+    // Reads need nothing of this.
+    const read = await h.app.inject({ url: '/api/cases', headers: { 'sec-fetch-site': 'cross-site' } });
+    expect(read.statusCode).toBe(200);
   });
 });
 
@@ -203,10 +266,22 @@ describe('API tokens when listening beyond loopback', () => {
     expect(res.statusCode).toBe(201);
     expect(res.json().author).toBe('editor token');
     expect(
-      (await h.app.inject({ method: 'DELETE', url: '/api/cases/small', headers: bearer(viewer) })).statusCode,
+      (
+        await h.app.inject({
+          method: 'DELETE',
+          url: '/api/cases/small',
+          headers: { ...bearer(viewer), ...DASHBOARD },
+        })
+      ).statusCode,
     ).toBe(403);
     expect(
-      (await h.app.inject({ method: 'DELETE', url: '/api/cases/small', headers: bearer(editor) })).statusCode,
+      (
+        await h.app.inject({
+          method: 'DELETE',
+          url: '/api/cases/small',
+          headers: { ...bearer(editor), ...DASHBOARD },
+        })
+      ).statusCode,
     ).toBe(204);
   });
 });

@@ -54,7 +54,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     cases: new CaseCache(options.store),
     results: new ResultCache(),
   };
-  registerSecurity(app, options.store, options.auth ?? { required: false });
+  const security = registerSecurity(app, options.store, options.auth ?? { required: false });
 
   await app.register(swagger, {
     openapi: {
@@ -83,8 +83,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       return { schema: out as never, url };
     },
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
-  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  // The API's description is public, like the dashboard's files: neither holds data.
+  await security.publicly(() => app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true }));
+  app.get('/api/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, async () =>
+    app.swagger(),
+  );
 
   registerHealthRoutes(app, ctx);
   registerCaseRoutes(app, ctx);
@@ -96,22 +99,24 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const dist = options.webDist ?? DEFAULT_WEB_DIST;
   const hasDashboard = existsSync(`${dist}/index.html`);
   if (hasDashboard) {
-    await app.register(fastifyStatic, {
-      root: dist,
-      prefix: '/',
-      index: 'index.html',
-      wildcard: false,
-      // vite writes .br/.gz beside each file; send those to browsers that accept them.
-      preCompressed: true,
-      setHeaders(reply, path) {
-        // Assets have content hashes in their names: they never change, so browsers may keep them for good.
-        if (/[\\/]assets[\\/]/.test(path))
-          void reply.header('cache-control', 'public, max-age=31536000, immutable');
-        else void reply.header('cache-control', 'no-cache');
-      },
-    });
+    await security.publicly(() =>
+      app.register(fastifyStatic, {
+        root: dist,
+        prefix: '/',
+        index: 'index.html',
+        wildcard: false,
+        // vite writes .br/.gz beside each file; send those to browsers that accept them.
+        preCompressed: true,
+        setHeaders(reply, path) {
+          // Assets have content hashes in their names: they never change, so browsers may keep them for good.
+          if (/[\\/]assets[\\/]/.test(path))
+            void reply.header('cache-control', 'public, max-age=31536000, immutable');
+          else void reply.header('cache-control', 'no-cache');
+        },
+      }),
+    );
   } else {
-    app.get('/', { schema: { hide: true } }, async (_req, reply) =>
+    app.get('/', { schema: { hide: true }, config: { access: 'public' } }, async (_req, reply) =>
       reply
         .type('text/html; charset=utf-8')
         .send(

@@ -106,7 +106,11 @@ export async function call<T = unknown>(
 ): Promise<T> {
   const res = await fetch(`${base}${path}`, {
     method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    // As the dashboard does: the server refuses changes without it (CSRF).
+    headers: {
+      'x-redline-request': '1',
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await res.text();

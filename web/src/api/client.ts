@@ -16,6 +16,11 @@ export class ApiError extends Error {
 }
 
 const JSON_HEADERS = { 'content-type': 'application/json', accept: 'application/json' };
+/**
+ * Sent on every request: the server refuses state changes without it (or a JSON body), because a page on
+ * another origin cannot send a custom header without a preflight, which the server never grants (CSRF).
+ */
+const CSRF_HEADER = { 'x-redline-request': '1' };
 
 /** A token for servers that listen beyond loopback; kept in localStorage by the settings dialog. */
 function authHeaders(): Record<string, string> {
@@ -61,8 +66,8 @@ export async function request<T>(
       method,
       headers:
         body === undefined
-          ? { accept: 'application/json', ...authHeaders() }
-          : { ...JSON_HEADERS, ...authHeaders() },
+          ? { accept: 'application/json', ...CSRF_HEADER, ...authHeaders() }
+          : { ...JSON_HEADERS, ...CSRF_HEADER, ...authHeaders() },
       body: body === undefined ? undefined : JSON.stringify(body),
       signal,
     });

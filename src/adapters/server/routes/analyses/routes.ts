@@ -20,6 +20,7 @@ import {
 } from '../../../jobs/index.js';
 import { sendResult, type ServerContext } from '../../context.js';
 import { notFound, Problem } from '../../errors.js';
+import { requireWriter } from '../../security.js';
 import { pageOf } from '../../pagination.js';
 import { toJson } from '../../zod-compiler.js';
 import { CaseIdParams } from '../cases/schema.js';
@@ -115,9 +116,12 @@ export function registerAnalysisRoutes(app: FastifyInstance, ctx: ServerContext)
         params: CaseIdParams,
         body: ForecastBody,
       },
+      // Viewers may forecast; storing the result (`save: true`) needs an editor.
+      config: { access: 'read' },
     },
     async (req, reply) => {
       const b = (req.body ?? {}) as z.infer<typeof ForecastBody>;
+      if (b.save) requireWriter(req, 'saving a forecast stores it');
       const { id } = req.params as Id;
       const { case: c, version } = await ctx.cases.current(id);
       const result = forecastCase(c, {

@@ -136,6 +136,7 @@ export function registerCaseRoutes(app: FastifyInstance, ctx: ServerContext): vo
         response: R.responses(R.ValidateResult),
         body: ValidateBody,
       },
+      config: { access: 'read' },
     },
     async (req) => {
       const { yaml } = req.body as z.infer<typeof ValidateBody>;

@@ -16,11 +16,15 @@ export function registerHealthRoutes(app: FastifyInstance, ctx: ServerContext): 
     stability: has('analyzeStability'),
     evidence: ctx.store.evidence !== undefined,
   };
-  app.get('/api/health', { schema: { tags: ['meta'], summary: 'Liveness and capabilities' } }, async () => ({
-    ok: true,
-    version: VERSION,
-    store: ctx.store.dialect,
-    engines,
-    jobKinds: ctx.jobs.kinds(),
-  }));
+  app.get(
+    '/api/health',
+    { schema: { tags: ['meta'], summary: 'Liveness and capabilities' }, config: { access: 'public' } },
+    async () => ({
+      ok: true,
+      version: VERSION,
+      store: ctx.store.dialect,
+      engines,
+      jobKinds: ctx.jobs.kinds(),
+    }),
+  );
 }

@@ -105,7 +105,11 @@ export function registerJobRoutes(app: FastifyInstance, ctx: ServerContext): voi
 
   app.get(
     '/api/jobs/:id/events',
-    { schema: { tags, summary: 'Job progress as Server-Sent Events', params: JobIdParams } },
+    {
+      schema: { tags, summary: 'Job progress as Server-Sent Events', params: JobIdParams },
+      // Browsers' EventSource cannot send headers: this stream alone also takes ?access_token=.
+      config: { tokenInQuery: true },
+    },
     async (req, reply) => {
       const first = await getJob((req.params as z.infer<typeof JobIdParams>).id);
       reply.hijack();

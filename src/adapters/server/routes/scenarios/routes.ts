@@ -43,6 +43,7 @@ export function registerScenarioRoutes(app: FastifyInstance, ctx: ServerContext)
         body: ScenarioForecastBody,
         response: R.responses(R.engineResult('ScenarioComparison')),
       },
+      config: { access: 'read' },
     },
     async (req, reply) => {
       const { id } = req.params as Id;
