@@ -9,3 +9,4 @@ export * from './engines/bargaining/index.js';
 export * from './engines/gmcr/index.js';
 export * from './engines/evidence/index.js';
 export * from './formats/index.js';
+export * from './engines/monitor/index.js';
