@@ -17,6 +17,9 @@ import * as ingest from './commands/ingest.js';
 import * as evidence from './commands/evidence.js';
 import * as serve from './commands/serve.js';
 import * as worker from './commands/worker.js';
+import * as watch from './commands/watch.js';
+import * as sources from './commands/sources.js';
+import * as digest from './commands/digest.js';
 
 export interface CommandModule {
   register(program: Command): void;
@@ -37,6 +40,9 @@ const COMMANDS: CommandModule[] = [
   evidence,
   serve,
   worker,
+  watch,
+  sources,
+  digest,
 ];
 
 export function buildProgram(): Command {

@@ -11,6 +11,7 @@ import { PgDispatcher, PgWorker } from './graphile.js';
 import { monteCarloHandler } from './handlers/montecarlo.js';
 import { stabilityHandler } from './handlers/stability.js';
 import { closeThreads } from './handlers/off-thread.js';
+import { MONITOR_JOB, monitorJob } from '../monitor/job.js';
 import { JobParamsError, type JobHandler, type JobHandlers } from './types.js';
 
 export * from './types.js';
@@ -60,6 +61,7 @@ export function jobHandlers(store: Store, options: { offThread?: boolean } = {})
   const handlers: JobHandlers = {
     montecarlo: monteCarloHandler({ offThread: options.offThread ?? true }),
     stability: stabilityHandler,
+    [MONITOR_JOB]: monitorJob,
   };
   const extra = store.plugin?.jobHandlers as Record<string, JobHandler> | undefined;
   if (extra) Object.assign(handlers, extra);

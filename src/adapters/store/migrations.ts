@@ -5,6 +5,7 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import type { DialectName } from './database.js';
 import { coreMigrations } from './migrations/0001-core.js';
+import { monitorMigrations } from './migrations/0200-monitor.js';
 
 export interface StoreMigration {
   /** Unique, sortable name such as "0001-core"; never rename a migration once released. */
@@ -14,7 +15,7 @@ export interface StoreMigration {
 }
 
 const registry = new Map<string, StoreMigration>();
-for (const m of coreMigrations) registry.set(m.name, m);
+for (const m of [...coreMigrations, ...monitorMigrations]) registry.set(m.name, m);
 
 /** Adds migrations to the registry (idempotent for the same object; a different one with the same name is an error). */
 export function registerMigrations(migrations: readonly StoreMigration[]): void {
