@@ -1,13 +1,11 @@
 #!/usr/bin/env node
-// Entry point of the `redline` command: registers tsx so the TypeScript sources run as they are.
-import { register } from 'tsx/esm/api';
-
-// `redline ... | head` closes the pipe early: that is the reader's choice, not an error.
-process.stdout.on('error', (err) => {
-  if (err.code === 'EPIPE') process.exit(0);
+// Entry point of the `redline` command: runs the compiled CLI in dist/ (`npm run build` writes it).
+try {
+  await import('../dist/cli/bundle/entry.js');
+} catch (err) {
+  if (err?.code === 'ERR_MODULE_NOT_FOUND' && String(err.message).includes('dist/cli/bundle/entry.js')) {
+    process.stderr.write('redline: the compiled CLI is missing; run `npm run build` first (or `npm run dev -- ARGS`)\n');
+    process.exit(70);
+  }
   throw err;
-});
-
-register();
-const { main } = await import('../src/adapters/cli/main.ts');
-process.exitCode = await main(process.argv);
+}

@@ -3,49 +3,51 @@
  */
 import { Command, CommanderError } from 'commander';
 import { CliError, EXIT } from './exit-codes.js';
-import * as validate from './commands/validate.js';
-import * as check from './commands/check.js';
-import * as diff from './commands/diff.js';
-import * as zopa from './commands/zopa.js';
-import * as schema from './commands/schema.js';
-import * as scenarios from './commands/scenarios.js';
-import * as forecast from './commands/forecast.js';
-import * as backtest from './commands/backtest.js';
-import * as importCmd from './commands/import.js';
-import * as stability from './commands/stability.js';
-import * as ingest from './commands/ingest.js';
-import * as evidence from './commands/evidence.js';
-import * as serve from './commands/serve.js';
-import * as worker from './commands/worker.js';
-import * as watch from './commands/watch.js';
-import * as sources from './commands/sources.js';
-import * as digest from './commands/digest.js';
 
 export interface CommandModule {
   register(program: Command): void;
 }
 
-const COMMANDS: CommandModule[] = [
-  validate,
-  check,
-  diff,
-  zopa,
-  scenarios,
-  schema,
-  forecast,
-  backtest,
-  importCmd,
-  stability,
-  ingest,
-  evidence,
-  serve,
-  worker,
-  watch,
-  sources,
-  digest,
-];
+/**
+ * Every command, in the order `redline --help` lists them. Modules load on demand: a command's module pulls in
+ * what it needs (zod schema, NLP model, database drivers, fastify), so `redline check` must not pay for
+ * `serve`, and `--version` pays for none.
+ */
+const COMMANDS: Record<string, () => Promise<CommandModule>> = {
+  validate: () => import('./commands/validate.js'),
+  check: () => import('./commands/check.js'),
+  diff: () => import('./commands/diff.js'),
+  zopa: () => import('./commands/zopa.js'),
+  scenarios: () => import('./commands/scenarios.js'),
+  schema: () => import('./commands/schema.js'),
+  forecast: () => import('./commands/forecast.js'),
+  backtest: () => import('./commands/backtest.js'),
+  import: () => import('./commands/import.js'),
+  stability: () => import('./commands/stability.js'),
+  ingest: () => import('./commands/ingest.js'),
+  evidence: () => import('./commands/evidence.js'),
+  serve: () => import('./commands/serve.js'),
+  worker: () => import('./commands/worker.js'),
+  watch: () => import('./commands/watch.js'),
+  sources: () => import('./commands/sources.js'),
+  digest: () => import('./commands/digest.js'),
+};
 
-export function buildProgram(): Command {
+/** The version flags answered before any command module loads. */
+const VERSION_FLAGS = new Set(['-V', '--version']);
+
+/**
+ * The command modules `argv` needs: none for `--version`, the named one for a known command, all of them
+ * otherwise (top-level help, `help CMD`, an unknown command, so commander can list and suggest).
+ */
+function modulesFor(argv: string[]): string[] {
+  const first = argv[2];
+  if (first !== undefined && VERSION_FLAGS.has(first)) return [];
+  if (first !== undefined && Object.hasOwn(COMMANDS, first)) return [first];
+  return Object.keys(COMMANDS);
+}
+
+export async function buildProgram(argv: string[] = []): Promise<Command> {
   const program = new Command('redline')
     .description(
       'Model a negotiation as a sourced case file and analyse it: red lines, diffs, zones of agreement, forecasts, stability, evidence.',
@@ -53,14 +55,16 @@ export function buildProgram(): Command {
     .version('0.1.0')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
-  for (const c of COMMANDS) c.register(program);
+  const names = modulesFor(argv);
+  const modules = await Promise.all(names.map((n) => COMMANDS[n]!()));
+  for (const m of modules) m.register(program);
   return program;
 }
 
 /** Runs the CLI and returns the exit code (never calls process.exit, so it is testable in-process). */
 export async function main(argv: string[]): Promise<number> {
-  const program = buildProgram();
   try {
+    const program = await buildProgram(argv);
     await program.parseAsync(argv);
     return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;
   } catch (err) {

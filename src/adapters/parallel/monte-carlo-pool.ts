@@ -12,6 +12,7 @@ import {
   type MonteCarloSpec,
   type MonteCarloSummary,
 } from '../../index.js';
+import { workerEntry } from './worker-entry.js';
 
 export interface PoolOptions {
   /** Worker threads (default: every core). 1 runs in this thread. */
@@ -67,10 +68,11 @@ export function createMonteCarloPool(threads = availableParallelism()): MonteCar
       w.worker.postMessage({ id: nextId++, spec: task.spec, from: task.from, to: task.to });
     }
   };
+  const entry = workerEntry('monte-carlo-thread.worker');
   const start = () => {
     while (workers.length < size) {
       const slot: { worker: Worker; task: Task | null } = {
-        worker: new Worker(new URL('./monte-carlo-thread.worker.js', import.meta.url)),
+        worker: new Worker(entry.filename, { argv: entry.argv }),
         task: null,
       };
       slot.worker.on('message', (m: { out?: Float64Array; error?: string }) => {
