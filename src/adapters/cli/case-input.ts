@@ -1,5 +1,5 @@
 /** Loads a case for an analysis command: reads the file, applies `--scenario`, checks `--as-of`. */
-import { applyScenario, type Case, UnknownScenarioError } from '../../index.js';
+import { applyScenario, type Case, UnknownScenarioError } from '../../case/index.js';
 import { loadCaseFile } from '../files/load-case.js';
 import { CliError, EXIT } from './exit-codes.js';
 import { parseAsOf, printWarnings } from './output.js';

@@ -4,7 +4,7 @@
  */
 import Table from 'cli-table3';
 import pc from 'picocolors';
-import { formatIssue, type CaseIssue } from '../../index.js';
+import { formatIssue, type CaseIssue } from '../../case/index.js';
 import { CliError, EXIT } from './exit-codes.js';
 
 export const color = pc;

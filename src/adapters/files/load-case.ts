@@ -3,7 +3,8 @@
  * `readCaseFile` reports problems as data; `loadCaseFile` throws a CliError listing them, for commands.
  */
 import { open, stat } from 'node:fs/promises';
-import { formatIssue, parseCase, validateConflicts, type Case, type CaseIssue } from '../../index.js';
+import { formatIssue, parseCase, type Case, type CaseIssue } from '../../case/index.js';
+import { validateConflicts } from '../../engines/gmcr/index.js';
 import { CliError, EXIT } from '../cli/exit-codes.js';
 
 /** Case files beyond this size are refused before reading. */

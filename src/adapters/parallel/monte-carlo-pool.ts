@@ -11,7 +11,7 @@ import {
   summariseMonteCarlo,
   type MonteCarloSpec,
   type MonteCarloSummary,
-} from '../../index.js';
+} from '../../engines/bargaining/index.js';
 import { workerEntry } from './worker-entry.js';
 
 export interface PoolOptions {

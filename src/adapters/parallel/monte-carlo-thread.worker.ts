@@ -1,7 +1,7 @@
 // Worker thread of the Monte Carlo pool: computes ranges of runs of the pure engine and sends the outcome
 // buffers back (transferred, not copied). Started through worker-entry.ts.
 import { parentPort } from 'node:worker_threads';
-import { runMonteCarloRange, type MonteCarloSpec } from '../../index.js';
+import { runMonteCarloRange, type MonteCarloSpec } from '../../engines/bargaining/index.js';
 
 interface RangeMessage {
   id: number;

@@ -4,7 +4,8 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { backtestDeu, parseDeu, type BacktestResult } from '../../../index.js';
+import { backtestDeu, type BacktestResult } from '../../../engines/bargaining/index.js';
+import { parseDeu } from '../../../formats/index.js';
 import { CliError, EXIT } from '../exit-codes.js';
 import { color, print, printJson, table } from '../output.js';
 

@@ -1,6 +1,6 @@
 /** `redline check CASE PROPOSAL`: which points cross whose red lines, and who could accept the plan. */
 import type { Command } from 'commander';
-import { checkProposal, type CellStatus, type CheckResult } from '../../../index.js';
+import { checkProposal, type CellStatus, type CheckResult } from '../../../engines/redlines/index.js';
 import { loadForAnalysis } from '../case-input.js';
 import { EXIT } from '../exit-codes.js';
 import { color, print, printJson, signed, table, withKnownIds } from '../output.js';

@@ -1,6 +1,7 @@
 /** `redline diff CASE FROM TO`: how a proposal departs from an earlier one, issue by issue, and whom it favours. */
 import type { Command } from 'commander';
-import { describeValue, diffProposals, type Case, type DiffResult } from '../../../index.js';
+import { describeValue, type Case } from '../../../case/index.js';
+import { diffProposals, type DiffResult } from '../../../engines/redlines/index.js';
 import { loadForAnalysis } from '../case-input.js';
 import { color, print, printJson, signed, table, withKnownIds } from '../output.js';
 

@@ -4,18 +4,17 @@
  */
 import type { Command } from 'commander';
 import { SingleBar } from 'cli-progress';
+import { UnknownScenarioError, type Case } from '../../../case/index.js';
 import {
   BargainingInputError,
   MAX_FORECAST_RUNS,
   MODEL_IDS,
-  UnknownScenarioError,
   forecastCase,
   monteCarloSpecFor,
-  type Case,
   type CaseForecast,
   type ModelId,
   type MonteCarloSummary,
-} from '../../../index.js';
+} from '../../../engines/bargaining/index.js';
 import { loadForAnalysis } from '../case-input.js';
 import { CliError, EXIT } from '../exit-codes.js';
 import { color, print, printJson, printWarnings, table } from '../output.js';

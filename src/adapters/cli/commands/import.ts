@@ -7,17 +7,9 @@ import { open, stat, writeFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import type { Command } from 'commander';
 import { Document } from 'yaml';
-import {
-  formatIssue,
-  parseCase,
-  parseKtabCsv,
-  parseKtabXml,
-  SMP_KTAB_PARAMETER_ORDER,
-  SMP_KTAB_XML_PARAMETER_NAMES,
-  type CaseInput,
-  type CaseIssue,
-  type KtabScenario,
-} from '../../../index.js';
+import { formatIssue, parseCase, type CaseInput, type CaseIssue } from '../../../case/index.js';
+import { SMP_KTAB_PARAMETER_ORDER, SMP_KTAB_XML_PARAMETER_NAMES } from '../../../engines/bargaining/index.js';
+import { parseKtabCsv, parseKtabXml, type KtabScenario } from '../../../formats/index.js';
 import { CliError, EXIT } from '../exit-codes.js';
 import { color, print, printJson, printWarnings } from '../output.js';
 

@@ -1,6 +1,7 @@
 /** `redline scenarios CASE [PROPOSAL]`: red-line check and zone of agreement for every scenario side by side. */
 import type { Command } from 'commander';
-import { compareScenarios, type Case, type ScenarioRedLines } from '../../../index.js';
+import type { Case } from '../../../case/index.js';
+import { compareScenarios, type ScenarioRedLines } from '../../../engines/redlines/index.js';
 import { loadForAnalysis } from '../case-input.js';
 import { color, print, printJson, table, withKnownIds } from '../output.js';
 

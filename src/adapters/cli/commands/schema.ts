@@ -1,6 +1,6 @@
 /** `redline schema`: prints the case file's JSON Schema (for editors and other tools). */
 import type { Command } from 'commander';
-import { caseJsonSchema } from '../../../index.js';
+import { caseJsonSchema } from '../../../case/index.js';
 import { printJson } from '../output.js';
 
 export function register(program: Command): void {

@@ -6,6 +6,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import Table from 'cli-table3';
 import type { Command } from 'commander';
 import { LineCounter, parseDocument } from 'yaml';
+import { formatIssue, type CaseIssue } from '../../../case/index.js';
 import {
   analyzePartition,
   analyzeStability,
@@ -14,23 +15,19 @@ import {
   COALITION_NASH_MAX_STATES,
   codeOfYn,
   conflictFromCase,
-  formatIssue,
-  gmcrFilePath,
   inverseGmcr,
   parsePartition,
   presentStability,
-  readGmcrFile,
   STABILITY_CONCEPTS,
   statusQuoAnalysis,
   toCaseIssues,
-  writeGmcrFile,
   ynOf,
-  type CaseIssue,
   type GmcrConflictSpec,
   type GmcrModel,
   type StabilityConcept,
   type StabilityResult,
-} from '../../../index.js';
+} from '../../../engines/gmcr/index.js';
+import { gmcrFilePath, readGmcrFile, writeGmcrFile } from '../../../formats/index.js';
 import { loadCaseFile } from '../../files/load-case.js';
 import { CliError, EXIT } from '../exit-codes.js';
 import { color, print, printJson, printWarnings, table } from '../output.js';

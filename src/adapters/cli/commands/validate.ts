@@ -1,6 +1,6 @@
 /** `redline validate CASE...`: reports every problem in each case file with file, line, column and a hint. */
 import type { Command } from 'commander';
-import { formatIssue } from '../../../index.js';
+import { formatIssue } from '../../../case/index.js';
 import { readCaseFile } from '../../files/load-case.js';
 import { EXIT } from '../exit-codes.js';
 import { color, print, printJson } from '../output.js';

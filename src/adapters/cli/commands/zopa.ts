@@ -1,12 +1,7 @@
 /** `redline zopa CASE`: the zone of agreement among veto players, or the smallest relaxation that opens one. */
 import type { Command } from 'commander';
-import {
-  describeAcceptable,
-  describeValue,
-  zoneOfAgreement,
-  type Case,
-  type ZoneResult,
-} from '../../../index.js';
+import { describeAcceptable, describeValue, type Case } from '../../../case/index.js';
+import { zoneOfAgreement, type ZoneResult } from '../../../engines/redlines/index.js';
 import { loadForAnalysis } from '../case-input.js';
 import { color, print, printJson, signed, table } from '../output.js';
 
