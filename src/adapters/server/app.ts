@@ -20,6 +20,7 @@ import { registerAnalysisRoutes } from './routes/analyses/routes.js';
 import { registerJobRoutes } from './routes/jobs/routes.js';
 import { registerEvidenceRoutes } from './routes/evidence/routes.js';
 import { registerScenarioRoutes } from './routes/scenarios/routes.js';
+import { registerMonitorRoutes } from './routes/monitor/routes.js';
 
 /** Largest request body accepted (case files as YAML or JSON). */
 export const BODY_LIMIT = 2 * 1024 * 1024;
@@ -95,6 +96,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerScenarioRoutes(app, ctx);
   registerJobRoutes(app, ctx);
   registerEvidenceRoutes(app, ctx);
+  registerMonitorRoutes(app, ctx);
 
   const dist = options.webDist ?? DEFAULT_WEB_DIST;
   const hasDashboard = existsSync(`${dist}/index.html`);
