@@ -223,6 +223,11 @@ export const EventTypeSchema = z
     'aid',
     'attack',
     'ceasefire',
+    'cooperate',
+    'retreat',
+    'protest',
+    'mobilize',
+    'coerce',
     'statement',
     'other',
   ])

@@ -66,6 +66,19 @@ export function eventKey(type: string, actors: string[], targets: string[] = [])
   return `${type}|${[...new Set(set)].sort().join('+')}`;
 }
 
+/**
+ * How events are matched: `actors` on (type, the whole actor set) as above; `source` on (type, one source
+ * actor), one key per source actor, the scoring of wire-coded data where each record has one source
+ * ("event type + source actor"); for reciprocal types every participant counts as a source.
+ */
+export type EventKeying = 'actors' | 'source';
+
+function eventKeys(type: string, actors: string[], targets: string[], keying: EventKeying): string[] {
+  if (keying === 'actors') return [eventKey(type, actors, targets)];
+  const set = SYMMETRIC.has(type) ? [...actors, ...targets] : actors;
+  return [...new Set(set)].map((a) => `${type}|${a}`);
+}
+
 export function claimKey(c: { actor: string; issue: string; direction: string }): string {
   return `${c.actor}|${c.issue}|${c.direction}`;
 }
@@ -87,6 +100,7 @@ export function evaluateExtraction(
   partyOf: (id: string) => string = (id) => id,
   /** The label a prediction is scored under: the case type by default, `(e) => e.plover` for PLOVER gold. */
   typeOf: (e: EvidenceEvent) => string = (e) => e.type,
+  keying: EventKeying = 'actors',
 ): EvaluationReport {
   const who = (p: { actor?: string; code?: string }) => partyOf(p.actor ?? p.code ?? '?');
   const parties = (ids: string[] | undefined) => (ids ?? []).map(partyOf);
@@ -111,14 +125,14 @@ export function evaluateExtraction(
 
   for (const item of items) {
     const pred = predicted.get(item.id) ?? { events: [], claims: [] };
-    const goldEvents = new Map(
-      item.events.map((e) => [eventKey(e.type, parties(e.actors), parties(e.targets)), e]),
-    );
+    const goldEvents = new Map<string, GoldEvent>();
+    for (const e of item.events)
+      for (const key of eventKeys(e.type, parties(e.actors), parties(e.targets), keying))
+        if (!goldEvents.has(key)) goldEvents.set(key, e);
     const predEvents = new Map<string, EvidenceEvent>();
-    for (const e of pred.events) {
-      const key = eventKey(typeOf(e), e.actors.map(who), e.targets.map(who));
-      if (!predEvents.has(key)) predEvents.set(key, e);
-    }
+    for (const e of pred.events)
+      for (const key of eventKeys(typeOf(e), e.actors.map(who), e.targets.map(who), keying))
+        if (!predEvents.has(key)) predEvents.set(key, e);
     for (const [key, e] of predEvents) {
       const type = key.split('|')[0]!;
       const gold = goldEvents.get(key);

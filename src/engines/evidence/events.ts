@@ -293,7 +293,9 @@ function codeEvent(rule: TriggerRule, after: string, future: boolean, agreedTo: 
       plover = 'THREATEN';
       cameo = type === 'threaten' && rule.type === 'attack' ? '138' : '130';
       mode = rule.type === 'attack' ? 'violence' : 'restrict';
-    } else if (type === 'concede' && plover === 'RETREAT') {
+    } else if (type === 'retreat') {
+      // An announced withdrawal or release is a verbal concession until implemented (PLOVER).
+      type = 'concede';
       plover = 'CONCEDE';
     }
   }

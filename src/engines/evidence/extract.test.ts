@@ -61,7 +61,7 @@ describe('events', () => {
       ['ceasefire', 'CONCEDE', '0871', 'russia', ''],
     ]);
     expect(events('Ukraine released 84 prisoners on Saturday.')).toEqual([
-      ['concede', 'RETREAT', '0841', 'ukraine', ''],
+      ['retreat', 'RETREAT', '0841', 'ukraine', ''],
     ]);
   });
   it('turns a future strike into a threat (PLOVER auxiliary mode)', () => {

@@ -5,6 +5,9 @@
  * (../reference ONTOLOGY.md §1.3, §2.2). Case files add their own aliases on top.
  */
 
+import { ORGANISATIONS } from './data/organisations.js';
+import { WORLD_STATES } from './data/world-states.generated.js';
+
 export interface GazetteerEntity {
   code: string;
   name: string;
@@ -26,7 +29,8 @@ export interface GazetteerPerson {
   to?: string;
 }
 
-export const ENTITIES: GazetteerEntity[] = [
+/** Hand-kept entries: organisations, alliances and states whose metonyms and names need care. */
+const HAND_KEPT: GazetteerEntity[] = [
   {
     code: 'USA',
     name: 'United States',
@@ -221,7 +225,42 @@ export const ENTITIES: GazetteerEntity[] = [
   },
   { code: 'ITA', name: 'Italy', names: ['Italy'], adjectives: ['Italian'], metonyms: [['Rome', 'GOV']] },
   { code: 'VAT', name: 'Holy See', names: ['Holy See', 'Vatican'], adjectives: ['Vatican'], metonyms: [] },
+  ...ORGANISATIONS,
 ];
+
+/**
+ * Every state of the generated world gazetteer (data/world-states.generated.ts, from world-countries,
+ * ODbL) added to the hand-kept entries: names, official names, demonyms and their plurals (as names:
+ * "the Israelis"), capitals as government metonyms. A form the hand-kept list already uses stays theirs.
+ */
+function withWorldStates(hand: GazetteerEntity[]): GazetteerEntity[] {
+  const claimed = new Set<string>();
+  for (const e of hand)
+    for (const f of [e.name, ...e.names, ...e.adjectives, ...e.metonyms.map(([m]) => m)]) claimed.add(f);
+  const free = (f: string) => !claimed.has(f) && !claimed.has(`the ${f}`);
+  const byCode = new Map(hand.map((e) => [e.code, e]));
+  const out = hand.map((e) => ({
+    ...e,
+    names: [...e.names],
+    adjectives: [...e.adjectives],
+    metonyms: [...e.metonyms],
+  }));
+  const outByCode = new Map(out.map((e) => [e.code, e]));
+  for (const w of WORLD_STATES) {
+    const names = [...w.names, ...w.plurals].filter(free);
+    const adjectives = w.adjectives.filter(free);
+    const metonyms = w.capitals.filter(free).map((c): [string, string] => [c, 'GOV']);
+    const existing = byCode.has(w.code) ? outByCode.get(w.code)! : undefined;
+    if (existing) {
+      existing.names.push(...names);
+      existing.adjectives.push(...adjectives);
+      existing.metonyms.push(...metonyms);
+    } else out.push({ code: w.code, name: w.name, names, adjectives, metonyms });
+  }
+  return out;
+}
+
+export const ENTITIES: GazetteerEntity[] = withWorldStates(HAND_KEPT);
 
 /** Office words; the sector each implies (government unless military/legislative). */
 export const ROLES: Record<string, string> = {

@@ -70,6 +70,7 @@ export {
   evaluateExtraction,
   reliability,
   type ReliabilityBin,
+  type EventKeying,
   eventKey,
   claimKey,
   type GoldItem,

@@ -290,14 +290,13 @@ export const TRIGGERS: TriggerRule[] = [
     phrase:
       '(?:threw|throws|reaffirmed|reaffirms|expressed|expresses|voiced|pledged)\\s+(?:its|his|her|their|strong|full|firm)?\\s*support',
   },
-  // concede (CONCEDE; implemented releases and withdrawals are RETREAT)
+  // retreat (RETREAT: implemented releases, withdrawals, disarming) and concede (CONCEDE: verbal)
   {
-    type: 'concede',
+    type: 'retreat',
     phrase:
       'handed over|hands over|surrendered|surrenders|laid down|lays down|turned in|turns in|decommissioned|gave up|gives up',
     object: /^[^.;]{0,40}\b(?:weapons|arms|rifles|guns|heavy weapons|ammunition|artillery)\b/i,
     cameo: '0873',
-    plover: 'RETREAT',
     mode: 'disarm',
   },
   {
@@ -307,21 +306,19 @@ export const TRIGGERS: TriggerRule[] = [
     cameo: '081',
   },
   {
-    type: 'concede',
-    phrase: 'released|releases|freed|frees|handed over|returned|exchanged|swapped',
+    type: 'retreat',
+    phrase: 'released|releases|freed|frees|handed over|handed back|returned|repatriated|exchanged|swapped',
     object:
       /^[^.;]{0,40}\b(?:prisoners?|detainees?|captives|hostages|pows|soldiers|civilians|children|bodies)\b/i,
     cameo: '0841',
-    plover: 'RETREAT',
     mode: 'release',
   },
   {
-    type: 'concede',
+    type: 'retreat',
     phrase:
       'withdrew|withdraws|withdrawn|pulled back|pulls back|pulled out(?!\\s+of\\s+(?:the\\s+)?(?:talks|negotiations|meeting|deal))',
     object: /^[^.;]{0,40}\b(?:troops|forces|soldiers|units|from)\b/i,
     cameo: '0874',
-    plover: 'RETREAT',
     mode: 'withdraw',
   },
   {
@@ -425,7 +422,7 @@ export const TRIGGERS: TriggerRule[] = [
     object: /^\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}(?:cease-?fire|truce|armistice)/i,
     cameo: '196',
   },
-  // ceasefire (declared: CONCEDE; observed or in force: RETREAT ceasefire)
+  // ceasefire (declared: CONCEDE); observed or in force: RETREAT ceasefire
   {
     type: 'ceasefire',
     phrase:
@@ -433,24 +430,22 @@ export const TRIGGERS: TriggerRule[] = [
     cameo: '0871',
   },
   {
-    type: 'ceasefire',
+    type: 'retreat',
     phrase:
       '(?:observed|observes|respected|respects|honou?red|honou?rs|held to)\\s+(?:an?\\s+|the\\s+)?(?:[\\w-]+\\s+){0,2}(?:cease-?fire|truce)',
     cameo: '0871',
-    plover: 'RETREAT',
     mode: 'ceasefire',
   },
   {
-    type: 'ceasefire',
+    type: 'retreat',
     phrase:
       '(?:halted|halts|halt|paused|pauses|pause|stopped|stops|stop|suspended|suspends|suspend)\\s+(?:all\\s+|its\\s+|their\\s+)?(?:[\\w-]+\\s+){0,2}(?:strikes|attacks|offensive|hostilities|shelling|fighting|bombing)',
     cameo: '0871',
-    plover: 'RETREAT',
     mode: 'ceasefire',
   },
-  // other: force posture (MOBILIZE)
+  // mobilize: force posture (MOBILIZE)
   {
-    type: 'other',
+    type: 'mobilize',
     phrase: 'deployed|deploys|mobili[sz]ed|mobili[sz]es|massed|masses|amassed|moved|sent',
     object:
       /^[^.;]{0,40}\b(?:troops|forces|soldiers|reservists|brigades|battalions|warships|divisions)\b(?![^.;]{0,30}\b(?:from|out of)\b)/i,
@@ -458,7 +453,7 @@ export const TRIGGERS: TriggerRule[] = [
     mode: 'troops',
   },
   {
-    type: 'other',
+    type: 'mobilize',
     phrase:
       'put (?:[\\w-]+\\s+){0,3}on (?:high\\s+|full\\s+)?alert|raised (?:the\\s+|its\\s+)?alert level|conducted (?:[\\w-]+\\s+){0,2}(?:exercises|drills)|held (?:[\\w-]+\\s+){0,2}(?:exercises|drills)',
     cameo: '150',
