@@ -13,6 +13,7 @@ import type { JobQueue } from '../jobs/index.js';
 import { CaseCache, ResultCache, type ServerContext } from './context.js';
 import { notFound, sendProblem } from './errors.js';
 import { registerSecurity, type AuthOptions } from './security.js';
+import { LogDestination, loggerOptions } from './logging.js';
 import { toOpenApiSchema, zodValidatorCompiler } from './zod-compiler.js';
 import { registerHealthRoutes, VERSION } from './routes/health/routes.js';
 import { registerCaseRoutes } from './routes/cases/routes.js';
@@ -33,12 +34,14 @@ export interface AppOptions {
   auth?: AuthOptions;
   /** Folder of the built dashboard; default web/dist of this checkout. Served only if it has index.html. */
   webDist?: string;
-  logger?: boolean;
+  /** Where the server log goes (see logging.ts); `true` means warnings and errors to stderr; default none. */
+  logger?: boolean | LogDestination;
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const log = options.logger === true ? new LogDestination({ stderr: 'warn' }) : options.logger || undefined;
   const app = Fastify({
-    logger: options.logger ? { level: 'warn' } : false,
+    ...loggerOptions(log),
     bodyLimit: BODY_LIMIT,
     // Query strings and params are small; cap them to keep hostile input cheap.
     routerOptions: { maxParamLength: 300 },
@@ -48,6 +51,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setValidatorCompiler(zodValidatorCompiler);
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
   app.setErrorHandler((err, request, reply) => sendProblem(reply, request, err));
+  // The id the log lines carry, so a user's report ("it failed") can be matched to the log.
+  app.addHook('onSend', async (request, reply, payload) => {
+    reply.header('x-request-id', request.id);
+    return payload;
+  });
 
   const ctx: ServerContext = {
     store: options.store,

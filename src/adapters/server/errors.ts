@@ -6,7 +6,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { ZodError } from 'zod';
 import type { CaseIssue } from '../../index.js';
-import { ConflictError, InvalidCursorError, NotFoundError } from '../store/index.js';
+import { ConflictError, InvalidCursorError, NotFoundError, storeFailure } from '../store/index.js';
 
 export interface ProblemBody {
   type: string;
@@ -47,6 +47,22 @@ export const unauthorized = (detail: string) => new Problem(401, 'unauthorized',
 export const forbidden = (detail: string) => new Problem(403, 'forbidden', 'Forbidden', detail);
 export const notImplemented = (detail: string) =>
   new Problem(501, 'not_implemented', 'Not implemented', detail);
+/** Seconds a client should wait before retrying a 503 (sent as Retry-After). */
+export const RETRY_AFTER_SECONDS = 2;
+export const storeBusy = () =>
+  new Problem(
+    503,
+    'store_busy',
+    'Store busy',
+    'another process is writing to the store; nothing was changed, try again in a moment',
+  );
+export const storeUnavailable = () =>
+  new Problem(
+    503,
+    'store_unavailable',
+    'Store unavailable',
+    'the store cannot be read or written; the server log has the details (`redline store check` verifies it)',
+  );
 
 export function problemBody(p: Problem, instance?: string): ProblemBody {
   return {
@@ -76,6 +92,8 @@ export function toProblem(err: unknown): Problem {
   if (err instanceof NotFoundError) return notFound(err.message);
   if (err instanceof ConflictError) return conflict(err.message);
   if (err instanceof InvalidCursorError) return invalidRequest(err.message);
+  const failure = storeFailure(err);
+  if (failure) return failure === 'busy' ? storeBusy() : storeUnavailable();
   if (err instanceof ZodError)
     return invalidRequest('the request does not match its schema', zodIssues(err, 'request'));
   const fe = err as Partial<FastifyError> & { validationContext?: string; cause?: unknown };
@@ -113,11 +131,13 @@ export function toProblem(err: unknown): Problem {
   );
 }
 
+/** Renders a problem; 5xx are logged with the request id, which the body carries so a report can be matched. */
 export function sendProblem(reply: FastifyReply, request: FastifyRequest, err: unknown): FastifyReply {
   const p = toProblem(err);
-  if (p.status >= 500) request.log.error({ err }, 'request failed');
+  if (p.status >= 500) request.log.error({ err, code: p.code }, 'request failed');
+  if (p.status === 503) void reply.header('retry-after', String(RETRY_AFTER_SECONDS));
   return reply
     .status(p.status)
     .type('application/problem+json')
-    .send(JSON.stringify(problemBody(p, request.url.split('?')[0])));
+    .send(JSON.stringify({ ...problemBody(p, request.url.split('?')[0]), requestId: request.id }));
 }

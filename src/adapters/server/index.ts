@@ -4,12 +4,14 @@ import { createJobQueue, type JobQueue } from '../jobs/index.js';
 import { buildApp } from './app.js';
 import { isLoopback } from './security.js';
 import { seedExample } from './seed.js';
+import { LogDestination, type LogOptions } from './logging.js';
 import type { FastifyInstance } from 'fastify';
 
 export { buildApp, BODY_LIMIT } from './app.js';
 export { isLoopback, CONTENT_SECURITY_POLICY } from './security.js';
 export { seedExample, EXAMPLE_CASE } from './seed.js';
 export { Problem, problemBody } from './errors.js';
+export { LogDestination, LOG_LEVELS, type LogLevel, type LogOptions } from './logging.js';
 
 export interface ServeOptions {
   host: string;
@@ -19,7 +21,8 @@ export interface ServeOptions {
   /** Run a job worker in this process (default true; embedded mode always does). */
   worker?: boolean;
   webDist?: string;
-  logger?: boolean;
+  /** Server log destinations (stderr threshold, optional file); default: warnings and errors to stderr. */
+  log?: LogOptions;
   seed?: boolean;
 }
 
@@ -34,6 +37,7 @@ export interface RunningServer {
 
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
   const store = await openStore({ dataDir: options.dataDir, databaseUrl: options.databaseUrl });
+  const log = new LogDestination(options.log ?? { stderr: 'warn' });
   const jobs = createJobQueue(store, {
     databaseUrl: options.databaseUrl,
     inProcessWorker: options.worker !== false,
@@ -46,7 +50,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       jobs,
       auth: { required: !isLoopback(options.host) },
       webDist: options.webDist,
-      logger: options.logger,
+      logger: log,
     });
     await app.listen({ host: options.host, port: options.port });
     const addr = app.server.address();
@@ -67,11 +71,13 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
         await app.close();
         await jobs.stop();
         await store.close();
+        await log.close();
       },
     };
   } catch (e) {
     await jobs.stop().catch(() => {});
     await store.close().catch(() => {});
+    await log.close();
     throw e;
   }
 }

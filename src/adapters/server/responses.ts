@@ -25,6 +25,7 @@ export const ProblemDetails = z
     instance: z.string().optional(),
     code: z.string().describe('Stable snake_case id of the problem.'),
     issues: z.array(z.unknown()).optional(),
+    requestId: z.string().optional().describe('The id of this request in the server log.'),
   })
   .describe('RFC 9457 problem details (application/problem+json).');
 
@@ -100,7 +101,15 @@ export const JobList = pageOf(Job);
 export const engineResult = (name: string) =>
   z.record(z.string(), z.unknown()).describe(`\`${name}\` as the core engine returns it (see src/index.ts).`);
 
-const problems = { 400: ProblemDetails, 404: ProblemDetails, 422: ProblemDetails, 500: ProblemDetails };
+const problems = {
+  400: ProblemDetails,
+  401: ProblemDetails,
+  403: ProblemDetails,
+  404: ProblemDetails,
+  422: ProblemDetails,
+  500: ProblemDetails,
+  503: ProblemDetails,
+};
 
 /** Response map for a route: the success schema plus problem details for errors. */
 export function responses(ok: z.ZodType, status = 200): Record<number, z.ZodType> {

@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { CliError, EXIT } from '../exit-codes.js';
 import { openStore, redactUrl, type TokenRole } from '../../store/index.js';
-import { isLoopback, startServer } from '../../server/index.js';
+import { isLoopback, LOG_LEVELS, startServer, type LogLevel } from '../../server/index.js';
 
 interface ServeOpts {
   port: string;
@@ -11,6 +11,8 @@ interface ServeOpts {
   worker: boolean;
   createToken?: string;
   json?: boolean;
+  logFile?: string;
+  logLevel: string;
 }
 
 export function register(program: Command): void {
@@ -30,6 +32,11 @@ export function register(program: Command): void {
     )
     .option('--create-token <role>', 'create an API token (viewer or editor), print it once, and exit')
     .option('--json', 'machine-readable output')
+    .option(
+      '--log-file <file>',
+      'also append the server log (JSON lines, one per request and answer) to this file',
+    )
+    .option('--log-level <level>', `server log lines shown on stderr: ${LOG_LEVELS.join(', ')}`, 'warn')
     .action(async (opts: ServeOpts) => {
       const databaseUrl = process.env.DATABASE_URL || undefined;
       if (opts.createToken !== undefined) {
@@ -64,6 +71,12 @@ export function register(program: Command): void {
             EXIT.usage,
           );
       }
+      if (!(LOG_LEVELS as readonly string[]).includes(opts.logLevel))
+        throw new CliError(
+          `--log-level takes one of ${LOG_LEVELS.join(', ')}, not "${opts.logLevel}"`,
+          EXIT.usage,
+        );
+      const level = opts.logLevel as LogLevel;
       let server;
       try {
         server = await startServer({
@@ -72,6 +85,12 @@ export function register(program: Command): void {
           dataDir: opts.data,
           databaseUrl,
           worker: opts.worker,
+          log: {
+            stderr: level,
+            ...(opts.logFile
+              ? { file: opts.logFile, fileLevel: level === 'debug' || level === 'trace' ? level : 'info' }
+              : {}),
+          },
         });
       } catch (e) {
         const code = (e as { code?: string }).code;
