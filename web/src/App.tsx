@@ -25,6 +25,7 @@ const VIEWS = {
   forecast: defineView('Forecast', () => import('./views/ForecastView.js')),
   stability: defineView('Stability', () => import('./views/StabilityView.js')),
   evidence: defineView('Evidence', () => import('./views/EvidenceView.js')),
+  monitoring: defineView('Monitoring', () => import('./views/MonitoringView.js')),
   editor: defineView('Case editor', () => import('./views/EditorView.js')),
 } as const;
 
@@ -39,6 +40,7 @@ const ICONS: Record<ViewKey, string> = {
   forecast: 'M3 20l6-8 4 4 8-10',
   stability: 'M4 4h16v16H4zM4 9h16M4 14h16M9 4v16',
   evidence: 'M6 3h9l4 4v14H6zM9 12h7M9 16h7M9 8h3',
+  monitoring: 'M3 12h4l3-8 4 16 3-8h4',
   editor: 'M4 20h4L20 8l-4-4L4 16zM14 6l4 4',
 };
 

@@ -13,9 +13,10 @@ import { useApi } from '../lib/use-api.js';
 import { fmt } from '../lib/resolve.js';
 import { EmptyState, ErrorState, Loaded, Loading } from '../components/States.js';
 
-export default function EvidenceView() {
+export default function EvidenceView({ arg }: { arg?: string }) {
   const { case: c, caseId, colors, reload: reloadCase } = useCase();
-  const [filters, setFilters] = useState({ status: 'suggested', kind: '', actor: '', issue: '', q: '' });
+  // `arg` is a claim or event id (a link from the Monitoring view): show every status so it is listed.
+  const [filters, setFilters] = useState({ status: arg ? '' : 'suggested', kind: '', actor: '', issue: '', q: '' });
   const claims = useApi(
     (s) =>
       endpoints.suggestions(
@@ -42,8 +43,8 @@ export default function EvidenceView() {
   }, [claims.data, filters]);
 
   useEffect(() => {
-    if (!selected && list[0]) setSelected(list[0]);
-  }, [list, selected]);
+    if (!selected && list[0]) setSelected(list.find((x) => x.id === arg) ?? list[0]);
+  }, [list, selected, arg]);
 
   const review = async (claim: ClaimView, decision: 'accept' | 'reject') => {
     setBusy(claim.id);
