@@ -7,6 +7,7 @@
  */
 import { weightedMean } from './compromise.js';
 import type { BargainingInput, ModelForecast } from './types.js';
+import { combineConvergence, convergenceWarnings, issueConvergence, reportedOutcome } from './convergence.js';
 
 export interface ExchangeOptions {
   /** Rounds of exchange (default 1); later rounds start from the rule of baselines.md §4 step 7. */
@@ -303,12 +304,42 @@ export function exchange(input: BargainingInput, options: ExchangeOptions = {}):
       }),
     );
   }
+  const convergence = exchangeConvergence(input, rounds, outcomes);
+  warnings.push(...convergenceWarnings(convergence));
   return {
     model: 'exchange',
-    outcome: outcomes[outcomes.length - 1]!,
+    outcome: reportedOutcome(outcomes[outcomes.length - 1]!, convergence),
     rounds,
     outcomes,
+    convergence,
     warnings,
     exchanges: executed,
   };
+}
+
+/**
+ * One round of exchanges always ends (no valid exchange is left), so a 1-round run is converged at round 1;
+ * with more rounds the sequence of end-of-round positions is read by the common rule (convergence.ts).
+ */
+function exchangeConvergence(
+  input: BargainingInput,
+  rounds: readonly (readonly (readonly number[])[])[],
+  outcomes: readonly (readonly number[])[],
+) {
+  return combineConvergence(
+    input.dimensions.map((dim, d) => {
+      if (rounds.length <= 2)
+        return {
+          issue: dim.id,
+          status: 'converged' as const,
+          round: rounds.length - 1,
+          rounds: rounds.length - 1,
+        };
+      return issueConvergence(
+        dim.id,
+        rounds.map((r) => r.map((row) => row[d]!)),
+        outcomes.map((o) => o[d]!),
+      );
+    }),
+  );
 }

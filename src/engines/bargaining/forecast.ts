@@ -10,6 +10,8 @@ import { bargainingInputFromCase, type CaseBargainingInput, type FromCaseOptions
 import { runModel, MODEL_IDS, type ModelId } from './models.js';
 import { snapToOptions, type MonteCarloSpec } from './monte-carlo.js';
 import { assertValidInput, BargainingInputError } from './validate.js';
+import { closedForm, type Convergence } from './convergence.js';
+import type { KtabTurnOutputs } from './types.js';
 
 export interface CaseForecastOptions {
   asOf?: string;
@@ -28,6 +30,12 @@ export interface ModelResult {
   outcome: number[] | null;
   error?: string;
   warnings: string[];
+  /** Whether each issue converged, at which round, and any cycle (closed-form for non-iterative models). */
+  convergence?: Convergence;
+  /** Models with rounds: every actor's final position per issue, finalPositions[actor][issue]. */
+  finalPositions?: number[][];
+  /** SMP with trajectory: KTAB's per-turn prob and fractional change. */
+  ktab?: KtabTurnOutputs;
   outcomes?: number[][];
   rounds?: number[][][];
   /** redLines[actor][issue]: true inside, false crossed; absent where the actor has no red line. */
@@ -91,11 +99,15 @@ export function forecastCase(c: Case, options: CaseForecastOptions = {}): CaseFo
         model,
         outcome: f.outcome,
         warnings: f.warnings,
+        convergence: f.convergence ?? closedForm(built.input.dimensions.map((d) => d.id)),
         redLines: readRedLines(built, f.outcome),
       };
+      const last = f.rounds?.[f.rounds.length - 1];
+      if (last) r.finalPositions = last.map((row) => [...row]);
       if (options.trajectory) {
         r.outcomes = f.outcomes ?? [f.outcome];
         r.rounds = f.rounds;
+        if (f.ktab) r.ktab = f.ktab;
       }
       return r;
     } catch (e) {

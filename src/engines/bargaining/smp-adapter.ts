@@ -5,6 +5,14 @@
  */
 import { runSmp, type SmpParams } from './smp/index.js';
 import type { BargainingInput, ModelForecast } from './types.js';
+import {
+  combineConvergence,
+  convergenceWarnings,
+  cycleOf,
+  detectConvergence,
+  reportedOutcome,
+  type Convergence,
+} from './convergence.js';
 
 export interface SmpForecastOptions {
   params?: Partial<SmpParams>;
@@ -71,11 +79,54 @@ export function smpForecast(input: BargainingInput, options: SmpForecastOptions 
       return k >= 0 ? [...turn[k]!] : [...input.position[i]!];
     }),
   );
+  const convergence = smpConvergence(input, result.turns, result.outcomes, result.stopReason);
+  const prob = result.prob.map((row) =>
+    input.actors.map((_, i) => {
+      const k = keep.indexOf(i);
+      return k >= 0 ? row[k]! : null;
+    }),
+  );
   return {
     model: 'smp',
-    outcome: result.outcome,
+    outcome: reportedOutcome(result.outcome, convergence),
     rounds,
     outcomes: result.outcomes,
-    warnings: [...warnings, ...result.warnings],
+    convergence,
+    ktab: { prob, fractionalChange: result.fractionalChange, stopReason: result.stopReason },
+    warnings: [...warnings, ...result.warnings, ...convergenceWarnings(convergence)],
   };
+}
+
+/**
+ * SMP's stop rule (KTAB's fractional change below the threshold) counts as convergence; a run stopped by the
+ * turn limit is checked for a cycle of its whole state. Every issue shares the run's status.
+ */
+function smpConvergence(
+  input: BargainingInput,
+  turns: readonly (readonly (readonly number[])[])[],
+  outcomes: readonly (readonly number[])[],
+  stopReason: 'converged' | 'maxTurns' | 'degenerate',
+): Convergence {
+  const rounds = turns.length - 1;
+  const found =
+    stopReason === 'maxTurns'
+      ? detectConvergence(turns.map((t) => t.flat()))
+      : { status: 'converged' as const, round: rounds, period: undefined };
+  return combineConvergence(
+    input.dimensions.map((dim, d) => ({
+      issue: dim.id,
+      status: found.status,
+      round: found.round,
+      rounds,
+      ...(found.status === 'cycling'
+        ? {
+            cycle: cycleOf(
+              outcomes.map((o) => o[d]!),
+              found.round!,
+              found.period!,
+            ),
+          }
+        : {}),
+    })),
+  );
 }

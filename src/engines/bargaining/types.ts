@@ -22,15 +22,31 @@ export interface BargainingInput {
   veto?: readonly boolean[];
 }
 
+import type { Convergence } from './convergence.js';
+
 /** One model's forecast: the predicted outcome per dimension, plus optional round-by-round history. */
 export interface ModelForecast {
   model: string;
+  /** Per dimension: the last round's value, or the cycle's mean where the model cycles (see convergence). */
   outcome: number[];
+  /** Iterative models: whether each dimension converged, the round, and any cycle. */
+  convergence?: Convergence;
   /** Round-by-round actor positions: rounds[t][i][d]. */
   rounds?: number[][][];
   /** Round-by-round predicted outcome: outcomes[t][d]. */
   outcomes?: number[][];
+  /** SMP only: KTAB's per-turn outputs, on the input's actor indices (null for actors SMP left out). */
+  ktab?: KtabTurnOutputs;
   warnings: string[];
+}
+
+/** KTAB's own log fields of an SMP run. */
+export interface KtabTurnOutputs {
+  /** prob[t][i]: probability that actor i's position wins in state t (KTAB's `prob`). */
+  prob: (number | null)[][];
+  /** fractionalChange[t − 1]: movement of step t relative to the first step (KTAB's stop-rule ratio). */
+  fractionalChange: number[];
+  stopReason: 'converged' | 'maxTurns' | 'degenerate';
 }
 
 /** The actors taking part in one dimension, with their numbers side by side (index k, not actor index). */

@@ -5,6 +5,12 @@
 import { sliceDimension, type BargainingInput, type ModelForecast } from '../types.js';
 import { BdmOptionsSchema, type BdmOptionsInput } from './options.js';
 import { runBdmIssue } from './model.js';
+import {
+  combineConvergence,
+  convergenceWarnings,
+  issueConvergence,
+  reportedOutcome,
+} from '../convergence.js';
 
 export { BdmOptionsSchema, DEFAULT_BDM_OPTIONS, type BdmOptions, type BdmOptionsInput } from './options.js';
 export {
@@ -43,5 +49,16 @@ export function bdm(input: BargainingInput, optionsInput: BdmOptionsInput = {}):
       outcomes[t]![d] = options.outcome === 'mean' ? round.mean : round.median;
     });
   }
-  return { model: 'bdm', outcome: outcomes[outcomes.length - 1]!, rounds, outcomes, warnings };
+  const convergence = combineConvergence(
+    perIssue.map(({ rounds: rs }, d) =>
+      issueConvergence(
+        input.dimensions[d]!.id,
+        rs.map((r) => r.x),
+        rs.map((r) => (options.outcome === 'mean' ? r.mean : r.median)),
+      ),
+    ),
+  );
+  warnings.push(...convergenceWarnings(convergence));
+  const outcome = reportedOutcome(outcomes[outcomes.length - 1]!, convergence);
+  return { model: 'bdm', outcome, rounds, outcomes, warnings, convergence };
 }
