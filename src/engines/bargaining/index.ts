@@ -2,7 +2,7 @@
  * Bargaining models: public list. Conventions in ./types.ts (actor i, dimension d, positions 0–100,
  * salience 0–1, capability ≥ 0).
  */
-export type { BargainingInput, ModelForecast, DimensionSlice } from './types.js';
+export type { BargainingInput, ModelForecast, DimensionSlice, KtabTurnOutputs } from './types.js';
 export { sliceDimension, perDimension } from './types.js';
 export {
   validateInput,
@@ -35,6 +35,8 @@ export {
   assertRuns,
   quantile,
   snapToOptions,
+  monteCarloKey,
+  type Quantiles,
   type MonteCarloSpec,
   type MonteCarloSummary,
   type IssueDistribution,
@@ -50,6 +52,18 @@ export {
   type CaseForecastOptions,
   type ModelResult,
 } from './forecast.js';
+export {
+  detectConvergence,
+  issueConvergence,
+  closedForm,
+  CONVERGENCE_TOLERANCE,
+  type Convergence,
+  type ConvergenceStatus,
+  type IssueConvergence,
+  type Cycle,
+} from './convergence.js';
+export { proportionSE, quantileBootstrapInterval, binomialUpperTail, incompleteBeta } from './stats.js';
+export { describePerturbation, combinedBands, type CombinedBand } from './uncertainty.js';
 export { forecastScenarios, type ScenarioComparison } from './scenarios.js';
 export {
   backtestDeu,

@@ -15,6 +15,7 @@ import {
 import { isAcceptable, type Acceptable } from '../../case/resolve.js';
 import { runModel, type ModelId } from './models.js';
 import type { BargainingInput } from './types.js';
+import { proportionSE, quantileBootstrapInterval } from './stats.js';
 
 /** Everything a Monte Carlo run needs; plain data, so it can be sent to worker threads. */
 export interface MonteCarloSpec {
@@ -155,22 +156,37 @@ export function runMonteCarloRange(
   return out;
 }
 
+export interface Quantiles {
+  p05: number;
+  p25: number;
+  p50: number;
+  p75: number;
+  p95: number;
+}
+
 export interface IssueDistribution {
   issue: string;
   mean: number;
+  /** Standard error of the mean (sd / √runs). */
+  meanSE: number;
   sd: number;
   min: number;
   max: number;
   /** Quantiles at 5, 25, 50, 75 and 95 %. */
-  quantiles: { p05: number; p25: number; p50: number; p75: number; p95: number };
+  quantiles: Quantiles;
+  /** 95 % bootstrap interval of each quantile (exact bootstrap, see stats.ts): its Monte Carlo error. */
+  quantileIntervals: Record<keyof Quantiles, [number, number]>;
 }
 
 export interface ActorRedLineOdds {
   actor: string;
   /** Probability that the outcome lies inside the actor's red line, per issue where it has one. */
   byIssue: Record<string, number>;
+  /** Standard error of each probability in `byIssue`: √(p(1 − p)/runs). */
+  byIssueSE: Record<string, number>;
   /** Probability that every one of its red lines holds at once (null if it has none). */
   all: number | null;
+  allSE: number | null;
 }
 
 export interface MonteCarloSummary {
@@ -183,10 +199,11 @@ export interface MonteCarloSummary {
   actors: ActorRedLineOdds[];
   /** Probability that no actor's red line is crossed on any issue (null if nobody has a red line). */
   everyRedLineHolds: number | null;
+  everyRedLineHoldsSE: number | null;
 }
 
 /** Linear-interpolation quantile of sorted values (type 7, as in R and NumPy's default). */
-export function quantile(sorted: readonly number[], p: number): number {
+export function quantile(sorted: ArrayLike<number>, p: number): number {
   if (sorted.length === 0) return Number.NaN;
   const h = (sorted.length - 1) * p;
   const lo = Math.floor(h);
@@ -216,10 +233,12 @@ export function summariseMonteCarlo(spec: MonteCarloSpec, outcomes: Float64Array
     const v = ok.map((k) => outcomes[k * dims + d]!);
     const mean = v.reduce((a, b) => a + b, 0) / v.length;
     const sd = Math.sqrt(v.reduce((a, b) => a + (b - mean) ** 2, 0) / Math.max(1, v.length - 1));
-    const sorted = [...v].sort((a, b) => a - b);
+    const sorted = Float64Array.from(v).sort();
+    const interval = (p: number) => quantileBootstrapInterval(sorted, p);
     return {
       issue: dim.id,
       mean,
+      meanSE: v.length > 0 ? sd / Math.sqrt(v.length) : Number.NaN,
       sd,
       min: sorted[0] ?? Number.NaN,
       max: sorted[sorted.length - 1] ?? Number.NaN,
@@ -229,6 +248,13 @@ export function summariseMonteCarlo(spec: MonteCarloSpec, outcomes: Float64Array
         p50: quantile(sorted, 0.5),
         p75: quantile(sorted, 0.75),
         p95: quantile(sorted, 0.95),
+      },
+      quantileIntervals: {
+        p05: interval(0.05),
+        p25: interval(0.25),
+        p50: interval(0.5),
+        p75: interval(0.75),
+        p95: interval(0.95),
       },
     };
   });
@@ -256,15 +282,20 @@ export function summariseMonteCarlo(spec: MonteCarloSpec, outcomes: Float64Array
   const n = ok.length;
   const actors = spec.input.actors.map((a, i) => {
     const byIssue: Record<string, number> = {};
+    const byIssueSE: Record<string, number> = {};
     let has = false;
     spec.input.dimensions.forEach((dim, d) => {
       if (!redLines[i]?.[d]) return;
       has = true;
-      if (n > 0) byIssue[dim.id] = holds[i]![d]! / n;
+      if (n === 0) return;
+      byIssue[dim.id] = holds[i]![d]! / n;
+      byIssueSE[dim.id] = proportionSE(byIssue[dim.id]!, n);
     });
     // With every run failed there is nothing to count: no probabilities rather than 0/0.
-    return { actor: a.id, byIssue, all: has && n > 0 ? holdsAll[i]! / n : null };
+    const all = has && n > 0 ? holdsAll[i]! / n : null;
+    return { actor: a.id, byIssue, byIssueSE, all, allSE: all === null ? null : proportionSE(all, n) };
   });
+  const every = anyRedLine && n > 0 ? everyHolds / n : null;
   return {
     model: spec.model,
     runs,
@@ -272,8 +303,37 @@ export function summariseMonteCarlo(spec: MonteCarloSpec, outcomes: Float64Array
     failedRuns: runs - n,
     issues,
     actors,
-    everyRedLineHolds: anyRedLine && n > 0 ? everyHolds / n : null,
+    everyRedLineHolds: every,
+    everyRedLineHoldsSE: every === null ? null : proportionSE(every, n),
   };
+}
+
+/**
+ * A key that is equal for two specs exactly when their runs give the same outcomes and summaries: the input
+ * fields the model reads, its options, the ranges, red lines, runs and seed. Scenarios that change only what a
+ * model ignores (a veto or status quo, for every model but Nash) share one Monte Carlo.
+ */
+export function monteCarloKey(spec: MonteCarloSpec): string {
+  const { input } = spec;
+  const readsVetoAndStatusQuo = spec.model === 'nash';
+  const options = spec.modelOptions?.[spec.model as keyof ModelOptions];
+  return JSON.stringify([
+    spec.model,
+    options ?? null,
+    input.actors.map((a) => a.id),
+    input.dimensions.map((d) => d.id),
+    input.capability,
+    input.position,
+    input.salience,
+    input.active ?? null,
+    readsVetoAndStatusQuo ? [input.veto ?? null, input.statusQuo ?? null] : null,
+    spec.uncertainty ?? null,
+    spec.overrides ?? null,
+    spec.redLines ?? null,
+    spec.optionValues ?? null,
+    spec.runs,
+    spec.seed,
+  ]);
 }
 
 /** All runs in this thread (the parallel adapter splits `runMonteCarloRange` over workers instead). */

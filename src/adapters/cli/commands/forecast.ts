@@ -1,24 +1,31 @@
 /**
  * `redline forecast CASE`: where the negotiation is likely to land, by each bargaining model, with Monte Carlo
- * uncertainty (`--runs`), scenarios side by side (`--scenario`) and round-by-round trajectories.
+ * uncertainty (`--runs`), scenarios side by side (`--scenario`) and round-by-round trajectories. Tables are
+ * drawn by forecast-render.ts.
  */
 import type { Command } from 'commander';
-import { SingleBar } from 'cli-progress';
-import { UnknownScenarioError, type Case } from '../../../case/index.js';
+import { UnknownScenarioError } from '../../../case/index.js';
 import {
   BargainingInputError,
   MAX_FORECAST_RUNS,
   MODEL_IDS,
+  combinedBands,
+  describePerturbation,
   forecastCase,
+  forecastSettings,
+  monteCarloKey,
   monteCarloSpecFor,
   type CaseForecast,
   type ModelId,
+  type MonteCarloSpec,
   type MonteCarloSummary,
 } from '../../../engines/bargaining/index.js';
 import { loadForAnalysis } from '../case-input.js';
 import { CliError, EXIT } from '../exit-codes.js';
-import { color, print, printJson, printWarnings, table } from '../output.js';
+import { printJson } from '../output.js';
 import { createMonteCarloPool } from '../../parallel/monte-carlo-pool.js';
+import { createProgress } from '../progress.js';
+import { render, renderSummary, type MonteCarloGroup } from './forecast-render.js';
 
 interface ForecastOptions {
   model: string;
@@ -29,11 +36,11 @@ interface ForecastOptions {
   trajectory?: boolean;
   threads?: string;
   skipIncomplete?: boolean;
+  explain?: boolean;
+  summary?: boolean;
+  quiet?: boolean;
   json?: boolean;
 }
-
-/** Runs at or above this count show a progress bar on standard error. */
-const PROGRESS_FROM = 200;
 
 export function register(program: Command): void {
   program
@@ -53,7 +60,25 @@ export function register(program: Command): void {
       '--skip-incomplete',
       'leave out issues with fewer than 2 stances as of the date instead of refusing',
     )
+    .option(
+      '--explain',
+      'print the perturbation model of the Monte Carlo runs (what is drawn, from which range)',
+    )
+    .option('--summary', 'one table across models and scenarios instead of one table per model')
+    .option('--quiet', 'no progress on standard error')
     .option('--json', 'machine-readable output')
+    .addHelpText(
+      'after',
+      `
+Monte Carlo (--runs N): each run perturbs every actor's capability (relative, default ±20 %), and each
+salience (default ±10 points) and position (default ±5 points), uniformly or normally within the case's
+forecast.uncertainty ranges and overrides; the models and their parameters are not perturbed. Probabilities
+come with their standard error, quantiles with a 95 % bootstrap interval; the combined band sets the models'
+disagreement beside the widest Monte Carlo band. --explain prints the case's own ranges.
+
+Convergence: BDM, SMP and exchange report whether they converged; a model that cycles is forecast at the
+mean of its cycle (marked ↻, with its range); one still moving at its last round is marked … .`,
+    )
     .action(async (file: string, opts: ForecastOptions) => {
       const models = parseModels(opts.model);
       const runs = opts.runs === undefined ? undefined : parseRuns(opts.runs);
@@ -81,41 +106,91 @@ export function register(program: Command): void {
           }),
         ),
       );
-      const monteCarlo: { scenario: string | null; summaries: MonteCarloSummary[] }[] = [];
-      if (runs !== undefined) {
-        const pool = createMonteCarloPool(threads);
-        try {
-          for (const [v, scenario] of variants.entries()) {
-            const summaries: MonteCarloSummary[] = [];
-            for (const model of models) {
-              // A model that could not run on the point forecast is reported there, not retried per run.
-              if (forecasts[v]!.results.find((r) => r.model === model)?.outcome === null) continue;
-              const spec = guard(() =>
-                monteCarloSpecFor(c, model, {
-                  asOf: input.asOf,
-                  scenario,
-                  runs,
-                  seed,
-                  skipIncomplete: opts.skipIncomplete,
-                }),
-              );
-              const name = `${model}${scenario ? ` (${scenario})` : ''}`;
-              summaries.push(
-                await withProgress(name, runs, opts.json, (onProgress) => pool.run(spec, { onProgress })),
-              );
-            }
-            monteCarlo.push({ scenario: scenario ?? null, summaries });
-          }
-        } finally {
-          await pool.destroy();
-        }
-      }
+      const monteCarlo =
+        runs === undefined
+          ? []
+          : await runMonteCarlo(
+              forecasts,
+              variants,
+              models,
+              (model, scenario) =>
+                guard(() =>
+                  monteCarloSpecFor(c, model, {
+                    asOf: input.asOf,
+                    scenario,
+                    runs,
+                    seed,
+                    skipIncomplete: opts.skipIncomplete,
+                  }),
+                ),
+              { threads, quiet: opts.quiet === true },
+            );
+      const settings = forecastSettings(c);
+      const perturbation = describePerturbation(settings.uncertainty, settings.overrides);
+      const bands = forecasts.map((f, v) => ({
+        scenario: f.scenario,
+        bands: combinedBands(f.issues, f.results, monteCarlo[v]?.summaries ?? []),
+      }));
       if (opts.json) {
-        printJson({ case: c.id, forecasts, monteCarlo });
+        printJson({
+          case: c.id,
+          forecasts,
+          monteCarlo,
+          ...(runs !== undefined ? { bands, perturbation } : {}),
+        });
         return;
       }
-      render(c, forecasts, monteCarlo, opts.trajectory === true);
+      const view = { c, forecasts, monteCarlo, bands, trajectory: opts.trajectory === true };
+      if (opts.summary) renderSummary(view);
+      else render(view);
+      if (opts.explain) renderExplain(perturbation, runs);
     });
+}
+
+function renderExplain(lines: string[], runs: number | undefined): void {
+  process.stdout.write(`\nPerturbation model${runs === undefined ? ' (used with --runs)' : ''}:\n`);
+  for (const l of lines) process.stdout.write(`  - ${l}\n`);
+}
+
+/**
+ * Every (scenario, model) Monte Carlo on one worker pool, with one progress line over all of them. Specs with
+ * the same key (a scenario that changes only what the model ignores) are run once and shared.
+ */
+async function runMonteCarlo(
+  forecasts: CaseForecast[],
+  variants: (string | undefined)[],
+  models: ModelId[],
+  specFor: (model: ModelId, scenario: string | undefined) => MonteCarloSpec,
+  options: { threads?: number; quiet: boolean },
+): Promise<MonteCarloGroup[]> {
+  const jobs: { v: number; spec: MonteCarloSpec; key: string }[] = [];
+  for (const [v, scenario] of variants.entries())
+    for (const model of models) {
+      // A model that could not run on the point forecast is reported there, not retried per run.
+      if (forecasts[v]!.results.find((r) => r.model === model)?.outcome === null) continue;
+      const spec = specFor(model, scenario);
+      jobs.push({ v, spec, key: monteCarloKey(spec) });
+    }
+  const unique = new Map<string, MonteCarloSpec>();
+  for (const j of jobs) if (!unique.has(j.key)) unique.set(j.key, j.spec);
+  const total = [...unique.values()].reduce((a, s) => a + s.runs, 0);
+  const progress = createProgress('Monte Carlo', total, { quiet: options.quiet });
+  const pool = createMonteCarloPool(options.threads);
+  const results = new Map<string, MonteCarloSummary>();
+  try {
+    let before = 0;
+    for (const [key, spec] of unique) {
+      results.set(key, await pool.run(spec, { onProgress: (done) => progress.update(before + done) }));
+      before += spec.runs;
+    }
+  } finally {
+    progress.stop();
+    await pool.destroy();
+  }
+  return variants.map((scenario, v) => ({
+    scenario: scenario ?? null,
+    summaries: jobs.filter((j) => j.v === v).map((j) => results.get(j.key)!),
+  }));
 }
 
 function parseModels(value: string): ModelId[] {
@@ -164,172 +239,3 @@ function guard<T>(fn: () => T): T {
     throw e;
   }
 }
-
-async function withProgress<T>(
-  label: string,
-  total: number,
-  quiet: boolean | undefined,
-  run: (onProgress: (done: number) => void) => Promise<T>,
-): Promise<T> {
-  if (quiet || total < PROGRESS_FROM || !process.stderr.isTTY) return run(() => {});
-  const bar = new SingleBar({
-    format: `${label} [{bar}] {percentage}% | {value}/{total} runs | {eta}s left`,
-    stream: process.stderr,
-    hideCursor: true,
-  });
-  bar.start(total, 0);
-  try {
-    return await run((done) => bar.update(done));
-  } finally {
-    bar.stop();
-  }
-}
-
-const fmt = (x: number | null | undefined, digits = 1) =>
-  x === null || x === undefined || Number.isNaN(x) ? '–' : x.toFixed(digits);
-
-/** The label of the option nearest to `value` on an options-scale issue, or null. */
-function nearestOption(c: Case, issueId: string, value: number | undefined): string | null {
-  const issue = c.issues.find((i) => i.id === issueId);
-  if (issue?.scale.kind !== 'options' || value === undefined || Number.isNaN(value)) return null;
-  let best = issue.scale.options[0]!;
-  for (const o of issue.scale.options) if (Math.abs(o.value - value) < Math.abs(best.value - value)) best = o;
-  return best.label.length > 44 ? `${best.label.slice(0, 43)}…` : best.label;
-}
-
-const middle = (xs: number[]) => {
-  const s = xs.filter((x) => !Number.isNaN(x)).sort((a, b) => a - b);
-  return s.length === 0
-    ? undefined
-    : s.length % 2
-      ? s[s.length >> 1]!
-      : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
-};
-
-function render(
-  c: Case,
-  forecasts: CaseForecast[],
-  monteCarlo: { scenario: string | null; summaries: MonteCarloSummary[] }[],
-  trajectory: boolean,
-): void {
-  const base = forecasts[0]!;
-  const actorName = (id: string) => c.actors.find((a) => a.id === id)?.name ?? id;
-  const scenarioName = (id: string | null) =>
-    id === null ? 'baseline' : (c.scenarios.find((s) => s.id === id)?.name ?? id);
-  printWarnings(base.warnings);
-  print(color.bold(`Forecast for ${c.title} as of ${base.asOf}`));
-  print(color.dim('Outcomes on each issue’s 0–100 scale.'));
-  for (const f of forecasts) {
-    if (forecasts.length > 1) print(color.bold(`\n${scenarioName(f.scenario)}`));
-    print(
-      table(
-        ['issue', ...f.results.map((r) => r.model), 'nearest option to the models’ median'],
-        f.issues.map((issue, d) => {
-          const values = f.results.map((r) => r.outcome?.[d] ?? Number.NaN);
-          return [
-            issue.name ?? issue.id,
-            ...values.map((v) => fmt(v)),
-            nearestOption(c, issue.id, middle(values)) ?? '–',
-          ];
-        }),
-      ),
-    );
-    for (const r of f.results) {
-      if (r.error) print(color.red(`${r.model}: could not run: ${r.error}`));
-      for (const w of r.warnings.slice(0, 5)) print(color.yellow(`${r.model}: ${w}`));
-      if (r.warnings.length > 5)
-        print(color.yellow(`${r.model}: … and ${r.warnings.length - 5} more warnings (see --json)`));
-    }
-    const crossed = f.results.flatMap((r) =>
-      Object.entries(r.redLines).flatMap(([actor, byIssue]) =>
-        Object.entries(byIssue)
-          .filter(([, inside]) => !inside)
-          .map(([issue]) => ({ model: r.model, actor, issue })),
-      ),
-    );
-    const rows = new Map<string, string[]>();
-    for (const x of crossed)
-      rows.set(`${x.actor}\u0000${x.issue}`, [...(rows.get(`${x.actor}\u0000${x.issue}`) ?? []), x.model]);
-    if (rows.size > 0)
-      print(
-        table(
-          ['red line crossed', 'issue', 'by models'],
-          [...rows.entries()].map(([key, ms]) => [
-            actorName(key.split('\u0000')[0]!),
-            key.split('\u0000')[1]!,
-            ms.join(', '),
-          ]),
-        ),
-      );
-    else if (f.results.some((r) => Object.keys(r.redLines).length > 0))
-      print(color.green('No model’s forecast crosses a recorded red line.'));
-  }
-  if (forecasts.length > 1) {
-    print(color.bold('\nScenarios side by side'));
-    const models = base.results.map((r) => r.model);
-    const rows: string[][] = [];
-    base.issues.forEach((issue, d) => {
-      for (const m of models)
-        rows.push([
-          issue.name ?? issue.id,
-          m,
-          ...forecasts.map((f) => fmt(f.results.find((r) => r.model === m)?.outcome?.[d])),
-        ]);
-    });
-    print(table(['issue', 'model', ...forecasts.map((f) => scenarioName(f.scenario))], rows));
-  }
-  if (trajectory) {
-    for (const r of base.results) {
-      if (!r.outcomes || r.outcomes.length <= 1) continue;
-      print(color.bold(`\n${r.model}: outcome by round`));
-      print(
-        table(
-          ['round', ...base.issues.map((i) => i.id)],
-          r.outcomes.map((o, t) => [String(t), ...o.map((v) => fmt(v))]),
-        ),
-      );
-    }
-  }
-  for (const group of monteCarlo) {
-    for (const s of group.summaries) {
-      print(
-        color.bold(
-          `\nMonte Carlo: ${s.model}, ${scenarioName(group.scenario)}, ${s.runs.toLocaleString('en')} runs, seed ${s.seed}${s.failedRuns ? `, ${s.failedRuns} failed` : ''}`,
-        ),
-      );
-      print(
-        table(
-          ['issue', 'mean', 'sd', '5 %', '25 %', 'median', '75 %', '95 %'],
-          s.issues.map((i) => [
-            i.issue,
-            fmt(i.mean),
-            fmt(i.sd),
-            fmt(i.quantiles.p05),
-            fmt(i.quantiles.p25),
-            fmt(i.quantiles.p50),
-            fmt(i.quantiles.p75),
-            fmt(i.quantiles.p95),
-          ]),
-        ),
-      );
-      const withLines = s.actors.filter((a) => a.all !== null);
-      if (withLines.length > 0) {
-        print(
-          table(
-            ['actor', 'P(all its red lines hold)', 'per issue'],
-            withLines.map((a) => [
-              actorName(a.actor),
-              pct(a.all),
-              Object.entries(a.byIssue)
-                .map(([i, p]) => `${i} ${pct(p)}`)
-                .join(', '),
-            ]),
-          ),
-        );
-        print(`P(no red line crossed) = ${pct(s.everyRedLineHolds)}`);
-      }
-    }
-  }
-}
-
-const pct = (p: number | null) => (p === null ? '–' : `${(p * 100).toFixed(1)} %`);
