@@ -210,7 +210,7 @@ describe('Monte Carlo where every run fails', () => {
     const spec = monteCarloSpecFor(threeActors, 'compromise', { asOf: '2025-03-01', runs: 3, seed: 1 });
     const s = summariseMonteCarlo(spec, Float64Array.from([NaN, NaN, NaN]));
     expect(s.failedRuns).toBe(3);
-    expect(s.actors[1]).toEqual({ actor: 'b', byIssue: {}, all: null });
+    expect(s.actors[1]).toEqual({ actor: 'b', byIssue: {}, byIssueSE: {}, all: null, allSE: null });
     expect(s.everyRedLineHolds).toBeNull();
   });
 });
