@@ -44,12 +44,6 @@ interface Candidate {
   q: number;
 }
 
-interface Sized extends Candidate {
-  jOnP: number;
-  iOnQ: number;
-  gain: number;
-}
-
 interface State {
   c: readonly number[];
   s: readonly (readonly number[])[];
@@ -73,53 +67,72 @@ function nbs(state: State, d: number): number {
   return weightedMean(x, w);
 }
 
-/** Sizes an exchange with equal gain (baselines.md §4 step 3) and checks its validity (step 4); null if invalid. */
-function sizeExchange(state: State, cand: Candidate): Sized | null {
+/** The size of one exchange: J's new position on p, I's new position on q, and the gain. */
+interface Size {
+  jOnP: number;
+  iOnQ: number;
+  gain: number;
+}
+
+/**
+ * Sizes an exchange with equal gain (baselines.md §4 step 3) and checks its validity (step 4), writing into
+ * `out` (no allocation: this runs hundreds of times per forecast). Returns false if invalid.
+ */
+function sizeExchange(state: State, cand: Candidate, out: Size): boolean {
   const { i, j, p, q } = cand;
   const { c, s, y, total } = state;
-  const wJp = c[j]! * s[j]![p]!;
-  const wIq = c[i]! * s[i]![q]!;
-  if (wJp <= 0 || wIq <= 0) return null;
-  const sumP = s[i]![p]! + s[j]![p]!;
-  const sumQ = s[i]![q]! + s[j]![q]!;
-  const gapP = Math.abs(y[i]![p]! - y[j]![p]!);
-  const gapQ = Math.abs(y[j]![q]! - y[i]![q]!);
-  let dp = (gapP * wJp) / total[p]!;
+  const si = s[i]!;
+  const sj = s[j]!;
+  const yi = y[i]!;
+  const yj = y[j]!;
+  const wJp = c[j]! * sj[p]!;
+  const wIq = c[i]! * si[q]!;
+  if (wJp <= 0 || wIq <= 0) return false;
+  const totalP = total[p]!;
+  const totalQ = total[q]!;
+  const sumP = si[p]! + sj[p]!;
+  const sumQ = si[q]! + sj[q]!;
+  const gapP = Math.abs(yi[p]! - yj[p]!);
+  const gapQ = Math.abs(yj[q]! - yi[q]!);
+  let dp = (gapP * wJp) / totalP;
   let dq = (dp * sumP) / sumQ;
   let moveJ = gapP;
-  let moveI = (dq * total[q]!) / wIq;
+  let moveI = (dq * totalQ) / wIq;
   if (moveI > gapQ) {
-    dq = (gapQ * wIq) / total[q]!;
+    dq = (gapQ * wIq) / totalQ;
     dp = (dq * sumQ) / sumP;
     moveI = gapQ;
-    moveJ = (dp * total[p]!) / wJp;
+    moveJ = (dp * totalP) / wJp;
   }
   // Keep each outcome from being pushed past the partner's own position on the issue it supplies.
-  const limitP = Math.abs(y[i]![p]! - state.outcome[p]!);
+  const limitP = Math.abs(yi[p]! - state.outcome[p]!);
   if (dp > limitP + EPS) {
     dp = limitP;
-    moveJ = (dp * total[p]!) / wJp;
+    moveJ = (dp * totalP) / wJp;
     dq = (dp * sumP) / sumQ;
-    moveI = (dq * total[q]!) / wIq;
+    moveI = (dq * totalQ) / wIq;
   }
-  const limitQ = Math.abs(y[j]![q]! - state.outcome[q]!);
+  const limitQ = Math.abs(yj[q]! - state.outcome[q]!);
   if (dq > limitQ + EPS) {
     dq = limitQ;
-    moveI = (dq * total[q]!) / wIq;
+    moveI = (dq * totalQ) / wIq;
     dp = (dq * sumQ) / sumP;
-    moveJ = (dp * total[p]!) / wJp;
+    moveJ = (dp * totalP) / wJp;
   }
-  const gain = Math.abs(dq * s[i]![q]! - dp * s[i]![p]!);
-  const dirJ = Math.sign(y[i]![p]! - y[j]![p]!);
-  const dirI = Math.sign(y[j]![q]! - y[i]![q]!);
-  const jOnP = y[j]![p]! + dirJ * moveJ;
-  const iOnQ = y[i]![q]! + dirI * moveI;
-  if (gain < EPS || moveI <= EPS || moveJ <= EPS || moveI > 100 || moveJ > 100) return null;
-  if (jOnP < -EPS || jOnP > 100 + EPS || iOnQ < -EPS || iOnQ > 100 + EPS) return null;
+  const gain = Math.abs(dq * si[q]! - dp * si[p]!);
+  const dirJ = Math.sign(yi[p]! - yj[p]!);
+  const dirI = Math.sign(yj[q]! - yi[q]!);
+  const jOnP = yj[p]! + dirJ * moveJ;
+  const iOnQ = yi[q]! + dirI * moveI;
+  if (gain < EPS || moveI <= EPS || moveJ <= EPS || moveI > 100 || moveJ > 100) return false;
+  if (jOnP < -EPS || jOnP > 100 + EPS || iOnQ < -EPS || iOnQ > 100 + EPS) return false;
   const dj = state.direction[j]![p]!;
   const di = state.direction[i]![q]!;
-  if ((dj !== 0 && dj !== dirJ) || (di !== 0 && di !== dirI)) return null;
-  return { ...cand, jOnP: Math.min(100, Math.max(0, jOnP)), iOnQ: Math.min(100, Math.max(0, iOnQ)), gain };
+  if ((dj !== 0 && dj !== dirJ) || (di !== 0 && di !== dirI)) return false;
+  out.jOnP = Math.min(100, Math.max(0, jOnP));
+  out.iOnQ = Math.min(100, Math.max(0, iOnQ));
+  out.gain = gain;
+  return true;
 }
 
 /** All candidate exchanges at the start of a round (baselines.md §4 step 2); null beyond MAX_CANDIDATES. */
@@ -148,6 +161,7 @@ function candidates(state: State, nIssues: number): Candidate[] | null {
  * Executes exchanges until none is left (baselines.md §4 step 5): the highest gain first (ties: the first
  * candidate), then every remaining exchange sharing an actor and an issue with it is re-sized or dropped.
  * A max-heap with version stamps finds the best in log time; an index by actor finds the ones to re-size.
+ * Sizes live in typed arrays (one slot per candidate) so the loop allocates nothing per exchange.
  */
 function executeExchanges(
   state: State,
@@ -155,8 +169,23 @@ function executeExchanges(
   round: number,
   executed: ExecutedExchange[],
 ): void {
-  const current: (Sized | null)[] = list.map((cand) => sizeExchange(state, cand));
-  const version = new Array<number>(list.length).fill(0);
+  const m = list.length;
+  const valid = new Uint8Array(m);
+  const jOnP = new Float64Array(m);
+  const iOnQ = new Float64Array(m);
+  const gain = new Float64Array(m);
+  const version = new Int32Array(m);
+  const size: Size = { jOnP: 0, iOnQ: 0, gain: 0 };
+  const resize = (k: number) => {
+    const ok = sizeExchange(state, list[k]!, size);
+    valid[k] = ok ? 1 : 0;
+    if (ok) {
+      jOnP[k] = size.jOnP;
+      iOnQ[k] = size.iOnQ;
+      gain[k] = size.gain;
+    }
+    return ok;
+  };
   // Candidates by (actor, issue): the ones an execution can affect share an actor and an issue with it.
   const nIssues = state.outcome.length;
   const byActorIssue = new Map<number, number[]>();
@@ -170,18 +199,21 @@ function executeExchanges(
       }
     }
   });
-  const stamp = new Int32Array(list.length).fill(-1);
+  const stamp = new Int32Array(m).fill(-1);
   let executions = 0;
-  const heap = new MaxHeap();
-  current.forEach((e, k) => e && heap.push({ gain: e.gain, index: k, version: 0 }));
-  for (let top = heap.pop(); top; top = heap.pop()) {
-    const best = current[top.index];
-    if (!best || top.version !== version[top.index]) continue;
-    current[top.index] = null;
-    state.direction[best.j]![best.p] = Math.sign(best.jOnP - state.y[best.j]![best.p]!);
-    state.direction[best.i]![best.q] = Math.sign(best.iOnQ - state.y[best.i]![best.q]!);
-    state.y[best.j]![best.p] = best.jOnP;
-    state.y[best.i]![best.q] = best.iOnQ;
+  const heap = new MaxHeap(m);
+  for (let k = 0; k < m; k++) if (resize(k)) heap.push(gain[k]!, k, 0);
+  while (heap.size > 0) {
+    const k0 = heap.topIndex();
+    const v0 = heap.topVersion();
+    heap.pop();
+    if (!valid[k0] || v0 !== version[k0]) continue;
+    valid[k0] = 0;
+    const best = list[k0]!;
+    state.direction[best.j]![best.p] = Math.sign(jOnP[k0]! - state.y[best.j]![best.p]!);
+    state.direction[best.i]![best.q] = Math.sign(iOnQ[k0]! - state.y[best.i]![best.q]!);
+    state.y[best.j]![best.p] = jOnP[k0]!;
+    state.y[best.i]![best.q] = iOnQ[k0]!;
     state.outcome[best.p] = nbs(state, best.p);
     state.outcome[best.q] = nbs(state, best.q);
     executed.push({
@@ -190,69 +222,96 @@ function executeExchanges(
       j: best.j,
       p: best.p,
       q: best.q,
-      jOnP: best.jOnP,
-      iOnQ: best.iOnQ,
-      gain: best.gain,
+      jOnP: jOnP[k0]!,
+      iOnQ: iOnQ[k0]!,
+      gain: gain[k0]!,
     });
     executions++;
     for (const a of [best.i, best.j]) {
       for (const d of [best.p, best.q]) {
         for (const k of byActorIssue.get(a * nIssues + d) ?? []) {
-          if (stamp[k] === executions || !current[k]) continue;
+          if (stamp[k] === executions || !valid[k]) continue;
           stamp[k] = executions;
-          const e = list[k]!;
-          const resized = sizeExchange(state, e);
-          current[k] = resized;
           version[k]!++;
-          if (resized) heap.push({ gain: resized.gain, index: k, version: version[k]! });
+          if (resize(k)) heap.push(gain[k]!, k, version[k]!);
         }
       }
     }
   }
 }
 
-interface HeapEntry {
-  gain: number;
-  index: number;
-  version: number;
-}
-
-/** Binary max-heap on gain; equal gains come out in candidate order. */
+/**
+ * Binary max-heap on gain over parallel typed arrays; equal gains come out in candidate order. Grows as
+ * needed (re-sized candidates push new entries; stale ones are skipped by version).
+ */
 class MaxHeap {
-  private items: HeapEntry[] = [];
-  private static before(a: HeapEntry, b: HeapEntry): boolean {
-    return a.gain > b.gain || (a.gain === b.gain && a.index < b.index);
+  private gain: Float64Array;
+  private index: Int32Array;
+  private version: Int32Array;
+  size = 0;
+  constructor(capacity: number) {
+    const n = Math.max(16, capacity * 2);
+    this.gain = new Float64Array(n);
+    this.index = new Int32Array(n);
+    this.version = new Int32Array(n);
   }
-  push(e: HeapEntry): void {
-    const h = this.items;
-    let k = h.length;
-    h.push(e);
+  private before(ga: number, ia: number, gb: number, ib: number): boolean {
+    return ga > gb || (ga === gb && ia < ib);
+  }
+  private grow(): void {
+    const n = this.gain.length * 2;
+    const g = new Float64Array(n);
+    g.set(this.gain);
+    const i = new Int32Array(n);
+    i.set(this.index);
+    const v = new Int32Array(n);
+    v.set(this.version);
+    this.gain = g;
+    this.index = i;
+    this.version = v;
+  }
+  topIndex(): number {
+    return this.index[0]!;
+  }
+  topVersion(): number {
+    return this.version[0]!;
+  }
+  push(g: number, idx: number, ver: number): void {
+    if (this.size === this.gain.length) this.grow();
+    let k = this.size++;
     while (k > 0) {
       const parent = (k - 1) >> 1;
-      const up = h[parent]!;
-      if (!MaxHeap.before(e, up)) break;
-      h[k] = up;
+      if (!this.before(g, idx, this.gain[parent]!, this.index[parent]!)) break;
+      this.gain[k] = this.gain[parent]!;
+      this.index[k] = this.index[parent]!;
+      this.version[k] = this.version[parent]!;
       k = parent;
     }
-    h[k] = e;
+    this.gain[k] = g;
+    this.index[k] = idx;
+    this.version[k] = ver;
   }
-  pop(): HeapEntry | undefined {
-    const h = this.items;
-    const top = h[0];
-    const last = h.pop();
-    if (h.length === 0 || last === undefined) return top;
+  pop(): void {
+    const n = --this.size;
+    if (n === 0) return;
+    const g = this.gain[n]!;
+    const idx = this.index[n]!;
+    const ver = this.version[n]!;
     let k = 0;
     for (;;) {
       const l = 2 * k + 1;
-      if (l >= h.length) break;
+      if (l >= n) break;
       const r = l + 1;
-      const m = r < h.length && MaxHeap.before(h[r]!, h[l]!) ? r : l;
-      if (!MaxHeap.before(h[m]!, last)) break;
-      h[k] = h[m]!;
+      const m = r < n && this.before(this.gain[r]!, this.index[r]!, this.gain[l]!, this.index[l]!) ? r : l;
+      if (!this.before(this.gain[m]!, this.index[m]!, g, idx)) break;
+      this.gain[k] = this.gain[m]!;
+      this.index[k] = this.index[m]!;
+      this.version[k] = this.version[m]!;
       k = m;
     }
-    h[k] = last;
-    return top;
+    this.gain[k] = g;
+    this.index[k] = idx;
+    this.version[k] = ver;
   }
 }
 

@@ -41,8 +41,11 @@ export interface BdmRound {
   moved: boolean;
 }
 
+/** x^r, skipping the power for r = 1 (bit-identical: x ** 1 is x). */
+const pow = (x: number, r: number) => (r === 1 ? x : x ** r);
+
 /** Ideal-point distance utility term (|a − b| / R)^r. */
-const dist = (a: number, b: number, R: number, r: number) => (R > 0 ? Math.abs(a - b) / R : 0) ** r;
+const dist = (a: number, b: number, R: number, r: number) => pow(R > 0 ? Math.abs(a - b) / R : 0, r);
 
 /**
  * P(a, b) for every pair of actors, by the chosen rule (eqs. 30–31; BDM.md §3 step 2). Computed over the
@@ -56,37 +59,52 @@ export function probabilities(
   mode: BdmOptions['probability'],
 ): number[][] {
   const n = x.length;
-  const unique = [...new Set(x)];
-  const index = x.map((xa) => unique.indexOf(xa));
-  // g[k][u] = (|x_k − u| / R)^{r_k}: voter k's distance term for the distinct position u.
-  const g = x.map((xk, k) => unique.map((u) => dist(xk, u, R, r[k]!)));
+  // Distinct positions in first-seen order, and each actor's index into them (flat typed arrays: this runs
+  // twice per round of every issue of every Monte Carlo run).
+  const unique: number[] = [];
+  const index = new Int32Array(n);
+  for (let a = 0; a < n; a++) {
+    let u = unique.indexOf(x[a]!);
+    if (u < 0) u = unique.push(x[a]!) - 1;
+    index[a] = u;
+  }
+  const m = unique.length;
+  // g[k·m + u] = (|x_k − u| / R)^{r_k}: voter k's distance term for the distinct position u.
+  const g = new Float64Array(n * m);
+  for (let k = 0; k < n; k++) for (let u = 0; u < m; u++) g[k * m + u] = dist(x[k]!, unique[u]!, R, r[k]!);
   let total = 0;
   if (mode === 'scholz-code') {
     // Σ over all voters and all ordered pairs of actors (a1, a2), summed in actor order: the derived
     // least-movement medians (BDM.md §3 step 5) sit on a knife edge in round 8, so the rounding must not change.
     for (let k = 0; k < n; k++) {
-      const gk = g[k]!;
+      const row = k * m;
       for (let a = 0; a < n; a++) {
-        const ga = gk[index[a]!]!;
-        for (let b = 0; b < n; b++) total += w[k]! * Math.abs(gk[index[b]!]! - ga);
+        const ga = g[row + index[a]!]!;
+        for (let b = 0; b < n; b++) total += w[k]! * Math.abs(g[row + index[b]!]! - ga);
       }
     }
   }
-  const pu = unique.map((_, u) =>
-    unique.map((_, v) => {
-      if (u === v) return 0;
+  const pu = new Float64Array(m * m);
+  for (let u = 0; u < m; u++)
+    for (let v = 0; v < m; v++) {
+      if (u === v) continue;
       let support = 0;
       let absolute = 0;
       for (let k = 0; k < n; k++) {
-        const cmp = w[k]! * (g[k]![v]! - g[k]![u]!);
+        const cmp = w[k]! * (g[k * m + v]! - g[k * m + u]!);
         if (cmp > 0) support += cmp;
         absolute += Math.abs(cmp);
       }
       const den = mode === 'scholz-code' ? total : absolute;
-      return den > 0 ? support / den : 0;
-    }),
-  );
-  return index.map((u) => index.map((v) => pu[u]![v]!));
+      pu[u * m + v] = den > 0 ? support / den : 0;
+    }
+  const P: number[][] = [];
+  for (let a = 0; a < n; a++) {
+    const row: number[] = [];
+    for (let b = 0; b < n; b++) row.push(pu[index[a]! * m + index[b]!]!);
+    P.push(row);
+  }
+  return P;
 }
 
 interface EuContext {
@@ -98,20 +116,34 @@ interface EuContext {
   mu: number;
 }
 
+/** The utility terms of a challenge over distance d (as a share of R) with exponent re: u_s, u_f, u_sq. */
+function utilityTerms(d: number, re: number): [number, number, number] {
+  return [2 - 4 * pow(0.5 - 0.5 * d, re), 2 - 4 * pow(0.5 + 0.5 * d, re), 2 - 4 * pow(0.5, re)];
+}
+
 /** EU_e(i → j): actor i challenging actor j, as evaluated by e with exponent re (eqs. 5–7, 15–16, 22–25). */
 export function expectedUtility(ctx: EuContext, i: number, j: number, re: number): number {
-  const { x, s, R, P, q, mu } = ctx;
+  const { x, R } = ctx;
   const d = R > 0 ? Math.abs(x[i]! - x[j]!) / R : 0;
-  const us = 2 - 4 * (0.5 - 0.5 * d) ** re;
-  const uf = 2 - 4 * (0.5 + 0.5 * d) ** re;
-  const usq = 2 - 4 * 0.5 ** re;
+  return expectedUtilityWith(ctx, i, j, re, utilityTerms(d, re));
+}
+
+/** EU_e(i → j) with the utility terms given: they depend only on |x_i − x_j| and re, so a dyad shares them. */
+function expectedUtilityWith(
+  ctx: EuContext,
+  i: number,
+  j: number,
+  re: number,
+  [us, uf, usq]: [number, number, number],
+): number {
+  const { x, s, R, P, q, mu } = ctx;
   const p = P[i]![j]!;
   let eu = s[j]! * (p * us + (1 - p) * uf) + (1 - s[j]!) * us - q * usq;
   if (q < 1) {
     const D = R > 0 ? (Math.abs(x[i]! - mu) + Math.abs(x[i]! - x[j]!)) / R : 0;
     const t = Math.abs(x[i]! - mu) < Math.abs(x[i]! - x[j]!) ? 1 : 0;
-    const ub = 2 - 4 * Math.max(0, 0.5 - 0.25 * D) ** re;
-    const uw = 2 - 4 * (0.5 + 0.25 * D) ** re;
+    const ub = 2 - 4 * pow(Math.max(0, 0.5 - 0.25 * D), re);
+    const uw = 2 - 4 * pow(0.5 + 0.25 * D, re);
     eu -= (1 - q) * (t * ub + (1 - t) * uw);
   }
   return eu;
@@ -173,8 +205,9 @@ export function bdmRound(
       };
       dyads.push(dyad);
       if (x[j] === x[i]) continue;
-      const eIJ = expectedUtility(ctx, i, j, r[i]!);
-      const eJI = expectedUtility(ctx, j, i, r[i]!);
+      const terms = utilityTerms(R > 0 ? Math.abs(x[i]! - x[j]!) / R : 0, r[i]!);
+      const eIJ = expectedUtilityWith(ctx, i, j, r[i]!, terms);
+      const eJI = expectedUtilityWith(ctx, j, i, r[i]!, terms);
       dyad.euIJ = eIJ;
       dyad.euJI = eJI;
       let offer: { newX: number; key: number; type: 'confrontation' | 'compromise' } | null = null;
@@ -232,10 +265,17 @@ export function runBdmIssue(input: BdmIssueInput, options: BdmOptions): BdmRound
   ];
   let x = [...input.x];
   for (let t = 1; t <= options.rounds; t++) {
-    const { round } = bdmRound({ ...input, x }, R, options);
+    // A round depends only on the positions (c, s and R are fixed): once a state repeats the one one or two
+    // rounds back, every later round is known, so it is copied instead of computed (same numbers, less time).
+    const repeat = t >= 3 ? samePositions(rounds[t - 1]!.x, rounds[t - 3]!.x) : false;
+    const still = t >= 2 && !rounds[t - 1]!.moved;
+    const known = still ? rounds[t - 1]! : repeat ? rounds[t - 2]! : null;
+    const round = known ? { ...known, x: [...known.x] } : bdmRound({ ...input, x }, R, options).round;
     rounds.push(round);
     x = round.x;
     if (options.stopWhenStable && !round.moved) break;
   }
   return rounds;
 }
+
+const samePositions = (a: readonly number[], b: readonly number[]) => a.every((v, k) => v === b[k]);
