@@ -36,6 +36,8 @@ export {
   quantile,
   snapToOptions,
   monteCarloKey,
+  designInput,
+  type MonteCarloDesign,
   type Quantiles,
   type MonteCarloSpec,
   type MonteCarloSummary,
@@ -63,6 +65,32 @@ export {
   type Cycle,
 } from './convergence.js';
 export { proportionSE, quantileBootstrapInterval, binomialUpperTail, incompleteBeta } from './stats.js';
+export {
+  oneAtATime,
+  parameterVariants,
+  topInputs,
+  sobolSpec,
+  sobolByIssue,
+  whoMustMove,
+  sensitivitySpecFor,
+  UnknownIssueError,
+  type OatRow,
+  type IssueSensitivity,
+  type Crossing,
+  type Move,
+  type SensitivitySpec,
+  type CaseSensitivityOptions,
+} from './sensitivity.js';
+export {
+  withInput,
+  inputValue,
+  inputRange,
+  inputLabel,
+  numericInputs,
+  type InputRef,
+  type NumericInputRef,
+} from './inputs.js';
+export { sobolIndices, sobolPoint, sobolEvaluations, type SobolDesign, type SobolIndices } from './sobol.js';
 export { describePerturbation, combinedBands, type CombinedBand } from './uncertainty.js';
 export { forecastScenarios, type ScenarioComparison } from './scenarios.js';
 export {

@@ -16,6 +16,28 @@ import { isAcceptable, type Acceptable } from '../../case/resolve.js';
 import { runModel, type ModelId } from './models.js';
 import type { BargainingInput } from './types.js';
 import { proportionSE, quantileBootstrapInterval } from './stats.js';
+import { sobolPoint, type SobolDesign } from './sobol.js';
+import { withInput, type NumericInputRef } from './inputs.js';
+
+/**
+ * A designed experiment instead of random perturbations: run e sets each listed input to lo + u·(hi − lo),
+ * with u the e-th point of the design (sensitivity.ts builds it), and perturbs nothing else.
+ */
+export interface MonteCarloDesign {
+  kind: 'sobol';
+  sobol: SobolDesign;
+  inputs: { ref: NumericInputRef; range: [number, number] }[];
+}
+
+/** The input of run e of a design. */
+export function designInput(input: BargainingInput, design: MonteCarloDesign, e: number): BargainingInput {
+  const u = sobolPoint(design.sobol, e);
+  let out = input;
+  design.inputs.forEach(({ ref, range: [lo, hi] }, k) => {
+    out = withInput(out, ref, lo + u[k]! * (hi - lo));
+  });
+  return out;
+}
 
 /** Everything a Monte Carlo run needs; plain data, so it can be sent to worker threads. */
 export interface MonteCarloSpec {
@@ -32,6 +54,8 @@ export interface MonteCarloSpec {
   optionValues?: readonly (readonly number[] | null)[];
   runs: number;
   seed: number;
+  /** When present, runs follow this design instead of the random perturbation model. */
+  design?: MonteCarloDesign;
 }
 
 /** Per-actor and per-issue ranges after applying the overrides (most specific wins). */
@@ -139,7 +163,9 @@ export function runMonteCarloRange(
   const out = new Float64Array((to - from) * dims);
   for (let k = from; k < to; k++) {
     const random = root.fork(k);
-    const input = perturbInput(spec.input, ranges, random);
+    const input = spec.design
+      ? designInput(spec.input, spec.design, k)
+      : perturbInput(spec.input, ranges, random);
     let outcome: number[];
     try {
       outcome = runModel(spec.model, input, {
@@ -333,6 +359,7 @@ export function monteCarloKey(spec: MonteCarloSpec): string {
     spec.optionValues ?? null,
     spec.runs,
     spec.seed,
+    spec.design ?? null,
   ]);
 }
 
