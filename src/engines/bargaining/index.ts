@@ -76,7 +76,7 @@ export {
   UnknownIssueError,
   type OatRow,
   type IssueSensitivity,
-  type Crossing,
+  type RedLineCrossing,
   type Move,
   type SensitivitySpec,
   type CaseSensitivityOptions,

@@ -54,7 +54,7 @@ export interface IssueSensitivity {
   sobol?: { inputs: string[]; first: number[]; total: number[]; variance: number };
 }
 
-export interface Crossing {
+export interface RedLineCrossing {
   /** The red line's owner and issue. */
   owner: string;
   issue: string;
@@ -306,11 +306,11 @@ export function sobolByIssue(
 export function whoMustMove(
   spec: SensitivitySpec,
   filter: { owner?: string; issue?: string; step?: number } = {},
-): Crossing[] {
+): RedLineCrossing[] {
   const { input } = spec;
   const step = filter.step ?? 2;
   const oneD = ONE_DIMENSIONAL.includes(spec.model);
-  const out: Crossing[] = [];
+  const out: RedLineCrossing[] = [];
   input.actors.forEach((owner, o) => {
     if (filter.owner && owner.id !== filter.owner) return;
     input.dimensions.forEach((dim, d) => {
