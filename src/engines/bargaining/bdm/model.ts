@@ -116,16 +116,16 @@ interface EuContext {
   mu: number;
 }
 
-/** The utility terms of a challenge over distance d (as a share of R) with exponent re: u_s, u_f, u_sq. */
-function utilityTerms(d: number, re: number): [number, number, number] {
-  return [2 - 4 * pow(0.5 - 0.5 * d, re), 2 - 4 * pow(0.5 + 0.5 * d, re), 2 - 4 * pow(0.5, re)];
-}
+/** u_s, u_f and u_sq of a challenge over distance d (a share of R) with exponent re. */
+const uSuccess = (d: number, re: number) => 2 - 4 * pow(0.5 - 0.5 * d, re);
+const uFailure = (d: number, re: number) => 2 - 4 * pow(0.5 + 0.5 * d, re);
+const uStatusQuo = (re: number) => 2 - 4 * pow(0.5, re);
 
 /** EU_e(i → j): actor i challenging actor j, as evaluated by e with exponent re (eqs. 5–7, 15–16, 22–25). */
 export function expectedUtility(ctx: EuContext, i: number, j: number, re: number): number {
   const { x, R } = ctx;
   const d = R > 0 ? Math.abs(x[i]! - x[j]!) / R : 0;
-  return expectedUtilityWith(ctx, i, j, re, utilityTerms(d, re));
+  return expectedUtilityWith(ctx, i, j, re, uSuccess(d, re), uFailure(d, re), uStatusQuo(re));
 }
 
 /** EU_e(i → j) with the utility terms given: they depend only on |x_i − x_j| and re, so a dyad shares them. */
@@ -134,7 +134,9 @@ function expectedUtilityWith(
   i: number,
   j: number,
   re: number,
-  [us, uf, usq]: [number, number, number],
+  us: number,
+  uf: number,
+  usq: number,
 ): number {
   const { x, s, R, P, q, mu } = ctx;
   const p = P[i]![j]!;
@@ -189,6 +191,7 @@ export function bdmRound(
   const ctx: EuContext = { x, s, R, P: probabilities(x, w, R, r, options.probability), q: options.q, mu };
   const dyads: BdmDyad[] = [];
   const next = [...x];
+  const usqOf = r.map(uStatusQuo);
   for (let i = 0; i < n; i++) {
     let best: { newX: number; key: number; type: 'confrontation' | 'compromise' } | null = null;
     for (let j = 0; j < n; j++) {
@@ -205,9 +208,11 @@ export function bdmRound(
       };
       dyads.push(dyad);
       if (x[j] === x[i]) continue;
-      const terms = utilityTerms(R > 0 ? Math.abs(x[i]! - x[j]!) / R : 0, r[i]!);
-      const eIJ = expectedUtilityWith(ctx, i, j, r[i]!, terms);
-      const eJI = expectedUtilityWith(ctx, j, i, r[i]!, terms);
+      const d = R > 0 ? Math.abs(x[i]! - x[j]!) / R : 0;
+      const us = uSuccess(d, r[i]!);
+      const uf = uFailure(d, r[i]!);
+      const eIJ = expectedUtilityWith(ctx, i, j, r[i]!, us, uf, usqOf[i]!);
+      const eJI = expectedUtilityWith(ctx, j, i, r[i]!, us, uf, usqOf[i]!);
       dyad.euIJ = eIJ;
       dyad.euJI = eJI;
       let offer: { newX: number; key: number; type: 'confrontation' | 'compromise' } | null = null;
