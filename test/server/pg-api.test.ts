@@ -1,5 +1,6 @@
 /** The HTTP API over PostgreSQL: the same routes on the same repository interface, end to end through the app. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeIf, NEEDS } from '../support/requirements.js';
 import type { FastifyInstance } from 'fastify';
 import { openStore, type Store } from '../../src/adapters/store/index.js';
 import { createJobQueue, jobHandlers, PgWorker, type JobQueue } from '../../src/adapters/jobs/index.js';
@@ -13,7 +14,7 @@ const json = (body: unknown) => ({
   headers: { 'content-type': 'application/json' },
 });
 
-describe.skipIf(!PG_URL)('API on PostgreSQL', () => {
+describeIf(!!PG_URL, NEEDS.postgres)('API on PostgreSQL', () => {
   let db: Awaited<ReturnType<typeof createPgDatabase>>;
   let store: Store;
   let jobs: JobQueue;

@@ -5,7 +5,8 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeIf, NEEDS } from '../support/requirements.js';
 import { monteCarlo, monteCarloSpecFor } from '../../src/index.js';
 import { openStore, type Store } from '../../src/adapters/store/index.js';
 import { createJobQueue, type JobQueue } from '../../src/adapters/jobs/index.js';
@@ -49,7 +50,7 @@ function startWorker(databaseUrl: string): WorkerProc {
   return { proc, id, lines };
 }
 
-describe.skipIf(!PG_URL)('two workers on PostgreSQL', () => {
+describeIf(!!PG_URL, NEEDS.postgres)('two workers on PostgreSQL', () => {
   let db: Awaited<ReturnType<typeof createPgDatabase>>;
   let store: Store;
   let queue: JobQueue;

@@ -1,5 +1,6 @@
 /** The migration registry: plugins add migrations that run once, and concurrent openers do not race. */
 import { afterAll, describe, expect, it } from 'vitest';
+import { describeIf, NEEDS } from '../support/requirements.js';
 import { sql } from 'kysely';
 import {
   openStore,
@@ -32,7 +33,7 @@ describe('migration registry', () => {
 });
 
 for (const { backend, skip } of BACKENDS) {
-  describe.skipIf(skip)(`migrations on ${backend.name}`, () => {
+  describeIf(!skip, NEEDS.postgres)(`migrations on ${backend.name}`, () => {
     const disposers: (() => Promise<void>)[] = [];
     afterAll(async () => {
       for (const d of disposers.reverse()) await d();

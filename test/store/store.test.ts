@@ -1,5 +1,6 @@
 /** The store contract, run on SQLite and on PostgreSQL: cases and versions, analyses, jobs, tokens, migrations. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeIf, NEEDS } from '../support/requirements.js';
 import { BACKENDS, freshStore } from './backends.js';
 import {
   ConflictError,
@@ -25,7 +26,7 @@ const doc = (id: string, title: string) => ({
 });
 
 for (const { backend, skip } of BACKENDS) {
-  describe.skipIf(skip)(`store on ${backend.name}`, () => {
+  describeIf(!skip, NEEDS.postgres)(`store on ${backend.name}`, () => {
     let store: Store;
     let dispose: () => Promise<void>;
     let tick = 0;

@@ -1,9 +1,10 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { EVENT_TYPES, goldstein, quadClass, type PloverEvent } from './ontology.js';
 import { TRIGGERS } from './triggers.js';
 
-const TABLE = new URL('../../../../shared/reference/events/CAMEO2PLOVER-2021.txt', import.meta.url);
+// CAMEO code → PLOVER type pairs of the 2021 conversion table (fixtures/events/SOURCE.md).
+const TABLE = new URL('../../../fixtures/events/cameo-plover-2021.tsv', import.meta.url);
 
 /** Every (CAMEO code, PLOVER type) pair the rules can emit. */
 function emitted(): Array<[string, PloverEvent]> {
@@ -26,11 +27,11 @@ function emitted(): Array<[string, PloverEvent]> {
  */
 const MANUAL_OVER_TABLE: Record<string, PloverEvent> = { '0871': 'CONCEDE', '163': 'SANCTION' };
 
-describe.skipIf(!existsSync(TABLE))('CAMEO → PLOVER mapping against the reference conversion table', () => {
+describe('CAMEO → PLOVER mapping against the reference conversion table', () => {
   const table = new Map<string, string>();
-  for (const line of readFileSync(TABLE, 'utf8').split('\n')) {
-    const m = /^(\d{2,4}):\s*([A-Z]+)/.exec(line);
-    if (m && !table.has(m[1]!)) table.set(m[1]!, m[2]!);
+  for (const line of readFileSync(TABLE, 'utf8').trim().split('\n').slice(1)) {
+    const [cameo, plover] = line.split('\t');
+    table.set(cameo!, plover!);
   }
   it('maps every emitted CAMEO code to the table’s PLOVER type (or the documented manual exception)', () => {
     for (const [cameo, plover] of emitted()) {

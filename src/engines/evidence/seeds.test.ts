@@ -1,12 +1,13 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
+import { describeIf, NEEDS } from '../../../test/support/requirements.js';
 import { clusterDocuments } from './dedupe.js';
 import { analyseArticle, createEvidenceModel } from './pipeline.js';
 
 // The five public articles the project started from, read at run time (never copied into the repository).
 const SEEDS = new URL('../../../../shared/seeds/', import.meta.url);
 
-describe.skipIf(!existsSync(SEEDS))('seed articles', () => {
+describeIf(existsSync(SEEDS), NEEDS.shared('../shared/seeds'))('seed articles', () => {
   const texts = readdirSync(SEEDS)
     .filter((f) => f.endsWith('.txt'))
     .sort()
