@@ -36,7 +36,8 @@ export interface IssueDiff {
 
 export interface RedLineChange {
   issue: string;
-  value: number | undefined;
+  /** The plan's value on the issue (absent when the plan does not settle it). */
+  value?: number;
 }
 
 export interface ActorDiff {

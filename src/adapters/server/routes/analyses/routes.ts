@@ -23,9 +23,10 @@ import { notFound, Problem } from '../../errors.js';
 import { requireWriter } from '../../security.js';
 import { pageOf } from '../../pagination.js';
 import { toJson } from '../../zod-compiler.js';
-import { CaseIdParams } from '../cases/schema.js';
-import * as R from '../../responses.js';
-import {
+import type { CaseIdParams } from '../cases/schema.js';
+import { ROUTES } from '../../../../contract/index.js';
+import { routeSchema } from '../../responses.js';
+import type {
   AnalysisListQuery,
   CheckQuery,
   DiffQuery,
@@ -34,7 +35,6 @@ import {
   ZopaQuery,
 } from './schema.js';
 
-const tags = ['analyses'];
 /** Larger conflicts are analysed by a stability job, so one request never holds the server for long. */
 export const MAX_REQUEST_STATES = 4096;
 type Id = z.infer<typeof CaseIdParams>;
@@ -65,23 +65,14 @@ export function registerAnalysisRoutes(app: FastifyInstance, ctx: ServerContext)
   const cachedAnalyses = [
     {
       path: 'check',
-      summary: 'Red-line check of a proposal',
-      result: 'CheckResult',
-      querystring: CheckQuery,
       run: (c: Case, q: z.infer<typeof CheckQuery>) => checkProposal(c, q.proposal, { asOf: q.asOf }),
     },
     {
       path: 'diff',
-      summary: 'Diff of two proposals',
-      result: 'DiffResult',
-      querystring: DiffQuery,
       run: (c: Case, q: z.infer<typeof DiffQuery>) => diffProposals(c, q.from, q.to, { asOf: q.asOf }),
     },
     {
       path: 'zopa',
-      summary: 'Zone of agreement',
-      result: 'ZoneResult',
-      querystring: ZopaQuery,
       run: (c: Case, q: z.infer<typeof ZopaQuery>) => zoneOfAgreement(c, { asOf: q.asOf }),
     },
   ] as const;
@@ -89,16 +80,10 @@ export function registerAnalysisRoutes(app: FastifyInstance, ctx: ServerContext)
     app.get(
       `/api/cases/:id/${a.path}`,
       {
-        schema: {
-          tags,
-          summary: a.summary,
-          response: R.responses(R.engineResult(a.result)),
-          params: CaseIdParams,
-          querystring: a.querystring,
-        },
+        schema: routeSchema(ROUTES[a.path]),
       },
       async (req, reply) => {
-        const q = req.query as z.infer<typeof a.querystring> & { scenario?: string };
+        const q = req.query as { scenario?: string };
         const { c, key } = await load((req.params as Id).id, q.scenario);
         return sendResult(req, reply, ctx.results, key(a.path, q), () =>
           json((a.run as (c: Case, q: unknown) => unknown)(c, q)),
@@ -109,13 +94,7 @@ export function registerAnalysisRoutes(app: FastifyInstance, ctx: ServerContext)
   app.post(
     '/api/cases/:id/forecast',
     {
-      schema: {
-        tags,
-        summary: 'Forecast with the bargaining models (synchronous)',
-        response: R.responses(R.engineResult('CaseForecast')),
-        params: CaseIdParams,
-        body: ForecastBody,
-      },
+      schema: routeSchema(ROUTES.forecast),
       // Viewers may forecast; storing the result (`save: true`) needs an editor.
       config: { access: 'read' },
     },
@@ -146,13 +125,7 @@ export function registerAnalysisRoutes(app: FastifyInstance, ctx: ServerContext)
   app.get(
     '/api/cases/:id/stability',
     {
-      schema: {
-        tags,
-        summary: 'GMCR stability of a conflict',
-        response: R.responses(R.engineResult('StabilityReport (docs/api.md)')),
-        params: CaseIdParams,
-        querystring: StabilityQuery,
-      },
+      schema: routeSchema(ROUTES.stability),
     },
     async (req, reply) => {
       const q = req.query as z.infer<typeof StabilityQuery>;
@@ -186,12 +159,7 @@ export function registerAnalysisRoutes(app: FastifyInstance, ctx: ServerContext)
   app.get(
     '/api/cases/:id/analyses',
     {
-      schema: {
-        tags,
-        summary: 'Stored analysis results, newest first',
-        params: CaseIdParams,
-        querystring: AnalysisListQuery,
-      },
+      schema: routeSchema(ROUTES.listAnalyses),
     },
     async (req, reply) => {
       const q = req.query as z.infer<typeof AnalysisListQuery>;
@@ -205,14 +173,10 @@ export function registerAnalysisRoutes(app: FastifyInstance, ctx: ServerContext)
     },
   );
 
-  app.get(
-    '/api/analyses/:id',
-    { schema: { tags, summary: 'One stored analysis result', params: CaseIdParams } },
-    async (req) => {
-      const { id } = req.params as Id;
-      const a = await ctx.store.analyses.get(id);
-      if (!a) throw notFound(`analysis "${id}" does not exist`);
-      return { analysis: a };
-    },
-  );
+  app.get('/api/analyses/:id', { schema: routeSchema(ROUTES.getAnalysis) }, async (req) => {
+    const { id } = req.params as Id;
+    const a = await ctx.store.analyses.get(id);
+    if (!a) throw notFound(`analysis "${id}" does not exist`);
+    return { analysis: a };
+  });
 }

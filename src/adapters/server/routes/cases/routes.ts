@@ -5,8 +5,7 @@ import { parseCase } from '../../../../index.js';
 import type { ServerContext } from '../../context.js';
 import { invalidCase, notFound } from '../../errors.js';
 import { pageOf } from '../../pagination.js';
-import {
-  CaseBody,
+import type {
   CaseIdParams,
   CaseListQuery,
   ValidateBody,
@@ -17,9 +16,8 @@ import {
 import { readCaseBody } from './case-input.js';
 import { presentCase } from './presenters.js';
 import { lineDiff, structuralChanges } from './version-diff.js';
-import * as R from '../../responses.js';
-
-const tags = ['cases'];
+import { ROUTES } from '../../../../contract/index.js';
+import { routeSchema } from '../../responses.js';
 
 export function registerCaseRoutes(app: FastifyInstance, ctx: ServerContext): void {
   const { store } = ctx;
@@ -30,7 +28,7 @@ export function registerCaseRoutes(app: FastifyInstance, ctx: ServerContext): vo
   app.get(
     '/api/cases',
     {
-      schema: { tags, summary: 'List cases', response: R.responses(R.CaseList), querystring: CaseListQuery },
+      schema: routeSchema(ROUTES.listCases),
     },
     async (req, reply) => {
       const q = req.query as z.infer<typeof CaseListQuery>;
@@ -41,7 +39,7 @@ export function registerCaseRoutes(app: FastifyInstance, ctx: ServerContext): vo
   app.post(
     '/api/cases',
     {
-      schema: { tags, summary: 'Create a case', response: R.responses(R.CaseDoc, 201), body: CaseBody },
+      schema: routeSchema(ROUTES.createCase),
       config: { write: true },
     },
     async (req, reply) => {
@@ -61,12 +59,7 @@ export function registerCaseRoutes(app: FastifyInstance, ctx: ServerContext): vo
   app.get(
     '/api/cases/:id',
     {
-      schema: {
-        tags,
-        summary: 'Read the current version of a case',
-        response: R.responses(R.CaseDoc),
-        params: CaseIdParams,
-      },
+      schema: routeSchema(ROUTES.getCase),
     },
     async (req) => {
       const { id } = req.params as z.infer<typeof CaseIdParams>;
@@ -79,13 +72,7 @@ export function registerCaseRoutes(app: FastifyInstance, ctx: ServerContext): vo
   app.put(
     '/api/cases/:id',
     {
-      schema: {
-        tags,
-        summary: 'Save a new version of a case',
-        response: R.responses(R.CaseDoc),
-        params: CaseIdParams,
-        body: CaseBody,
-      },
+      schema: routeSchema(ROUTES.saveCase),
       config: { write: true },
     },
     async (req) => {
@@ -117,7 +104,7 @@ export function registerCaseRoutes(app: FastifyInstance, ctx: ServerContext): vo
   app.delete(
     '/api/cases/:id',
     {
-      schema: { tags, summary: 'Delete a case and its history', params: CaseIdParams },
+      schema: routeSchema(ROUTES.deleteCase),
       config: { write: true },
     },
     async (req, reply) => {
@@ -130,12 +117,7 @@ export function registerCaseRoutes(app: FastifyInstance, ctx: ServerContext): vo
   app.post(
     '/api/validate',
     {
-      schema: {
-        tags,
-        summary: 'Validate a case file without saving it',
-        response: R.responses(R.ValidateResult),
-        body: ValidateBody,
-      },
+      schema: routeSchema(ROUTES.validate),
       config: { access: 'read' },
     },
     async (req) => {
@@ -148,13 +130,7 @@ export function registerCaseRoutes(app: FastifyInstance, ctx: ServerContext): vo
   app.get(
     '/api/cases/:id/versions',
     {
-      schema: {
-        tags,
-        summary: 'List the saved versions of a case, newest first',
-        response: R.responses(R.VersionList),
-        params: CaseIdParams,
-        querystring: VersionListQuery,
-      },
+      schema: routeSchema(ROUTES.versions),
     },
     async (req, reply) => {
       const { id } = req.params as z.infer<typeof CaseIdParams>;
@@ -167,13 +143,7 @@ export function registerCaseRoutes(app: FastifyInstance, ctx: ServerContext): vo
   app.get(
     '/api/cases/:id/versions/diff',
     {
-      schema: {
-        tags,
-        summary: 'Differences between two versions',
-        response: R.responses(R.VersionDiff),
-        params: CaseIdParams,
-        querystring: VersionDiffQuery,
-      },
+      schema: routeSchema(ROUTES.versionDiff),
     },
     async (req) => {
       const { id } = req.params as z.infer<typeof CaseIdParams>;
@@ -188,12 +158,7 @@ export function registerCaseRoutes(app: FastifyInstance, ctx: ServerContext): vo
   app.get(
     '/api/cases/:id/versions/:v',
     {
-      schema: {
-        tags,
-        summary: 'Read one version of a case',
-        response: R.responses(R.CaseDoc),
-        params: VersionParams,
-      },
+      schema: routeSchema(ROUTES.getVersion),
     },
     async (req) => {
       const { id, v } = req.params as z.infer<typeof VersionParams>;
@@ -206,12 +171,7 @@ export function registerCaseRoutes(app: FastifyInstance, ctx: ServerContext): vo
   app.post(
     '/api/cases/:id/versions/:v/restore',
     {
-      schema: {
-        tags,
-        summary: 'Save an old version again as the newest',
-        response: R.responses(R.CaseDoc),
-        params: VersionParams,
-      },
+      schema: routeSchema(ROUTES.restoreVersion),
       config: { write: true },
     },
     async (req) =>

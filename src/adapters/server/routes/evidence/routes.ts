@@ -4,39 +4,33 @@
  * and the timeline. 501 when the evidence module is not installed. `claims` is an alias of `suggestions`.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { z } from 'zod';
+import type { z } from 'zod';
+import type {
+  DecisionBody,
+  DocParams,
+  DocumentsQuery,
+  SuggestionParams,
+  SuggestionsQuery,
+  TimelineQuery,
+} from '../../../../contract/index.js';
+import { ROUTES } from '../../../../contract/index.js';
+import { routeSchema } from '../../responses.js';
 import type { ServerContext } from '../../context.js';
 import { conflict, invalidRequest, notFound, notImplemented } from '../../errors.js';
 import { pageOf } from '../../pagination.js';
 import { toJson } from '../../zod-compiler.js';
-import { CaseIdParams } from '../cases/schema.js';
+import type { CaseIdParams } from '../cases/schema.js';
 import { JobParamsError } from '../../../jobs/index.js';
 import { clampLimit, decodeCursor, encodeCursor, type Page } from '../../../store/index.js';
 import type { DocumentSummary, EvidenceRepository, ReviewStatus } from '../../../store/evidence-repo.js';
 import { presentClaim, presentEvent } from './presenters.js';
 import { applyToCase } from './accept.js';
 
-const tags = ['evidence'];
-const PageParams = {
-  limit: z.coerce.number().int().min(1).max(500).optional(),
-  cursor: z.string().max(500).optional(),
-};
-const DocumentsQuery = z.object({
-  q: z.string().max(500).optional().describe('Full-text search.'),
-  ...PageParams,
-});
-const SuggestionsQuery = z.object({
-  status: z.string().max(40).optional().describe('suggested (alias pending), accepted or rejected.'),
-  kind: z.string().max(40).optional().describe('claim or event (default both).'),
-  actor: z.string().max(200).optional(),
-  issue: z.string().max(200).optional(),
-  ...PageParams,
-});
-const TimelineQuery = z.object({ from: z.iso.date().optional(), to: z.iso.date().optional(), ...PageParams });
-const DocParams = CaseIdParams.extend({ docId: z.string().min(1).max(200) });
-const SuggestionParams = CaseIdParams.extend({ sid: z.string().min(1).max(200) });
-const DecisionBody = z.object({ note: z.string().max(2000).optional() }).nullish();
-const IngestBody = z.record(z.string(), z.unknown()).default({});
+/** The contract's accept/reject route of each word. */
+const DECISION_ROUTE = {
+  suggestions: { accept: 'acceptSuggestion', reject: 'rejectSuggestion' },
+  claims: { accept: 'acceptClaim', reject: 'rejectClaim' },
+} as const;
 
 /** Offset pages over a list the repository returns whole (newest or best first). */
 function offsetPage<T>(all: T[], q: { limit?: number | undefined; cursor?: string | undefined }): Page<T> {
@@ -80,12 +74,7 @@ export function registerEvidenceRoutes(app: FastifyInstance, ctx: ServerContext)
   app.get(
     '/api/cases/:id/evidence/documents',
     {
-      schema: {
-        tags,
-        summary: 'Evidence documents (full-text search with ?q=)',
-        params: CaseIdParams,
-        querystring: DocumentsQuery,
-      },
+      schema: routeSchema(ROUTES.documents),
     },
     async (req, reply) => {
       const id = await caseOf(req);
@@ -99,7 +88,7 @@ export function registerEvidenceRoutes(app: FastifyInstance, ctx: ServerContext)
 
   app.get(
     '/api/cases/:id/evidence/documents/:docId',
-    { schema: { tags, summary: 'One document with its cleaned text', params: DocParams } },
+    { schema: routeSchema(ROUTES.document) },
     async (req, reply) => {
       const id = await caseOf(req);
       const { docId } = req.params as z.infer<typeof DocParams>;
@@ -120,16 +109,11 @@ export function registerEvidenceRoutes(app: FastifyInstance, ctx: ServerContext)
     },
   );
 
-  for (const word of ['suggestions', 'claims']) {
+  for (const word of ['suggestions', 'claims'] as const) {
     app.get(
       `/api/cases/:id/evidence/${word}`,
       {
-        schema: {
-          tags,
-          summary: 'Suggested updates (claims and events) for review',
-          params: CaseIdParams,
-          querystring: SuggestionsQuery,
-        },
+        schema: routeSchema(word === 'claims' ? ROUTES.claims : ROUTES.suggestions),
       },
       async (req, reply) => {
         const id = await caseOf(req);
@@ -154,15 +138,7 @@ export function registerEvidenceRoutes(app: FastifyInstance, ctx: ServerContext)
       app.post(
         `/api/cases/:id/evidence/${word}/:sid/${decision}`,
         {
-          schema: {
-            tags,
-            summary:
-              decision === 'accept'
-                ? 'Accept a suggestion into the case (a new version)'
-                : 'Reject a suggestion',
-            params: SuggestionParams,
-            body: DecisionBody,
-          },
+          schema: routeSchema(ROUTES[DECISION_ROUTE[word][decision]]),
           config: { write: true },
         },
         async (req, reply) => {
@@ -204,12 +180,7 @@ export function registerEvidenceRoutes(app: FastifyInstance, ctx: ServerContext)
   app.get(
     '/api/cases/:id/timeline',
     {
-      schema: {
-        tags,
-        summary: 'Dated events and claims, oldest first',
-        params: CaseIdParams,
-        querystring: TimelineQuery,
-      },
+      schema: routeSchema(ROUTES.timeline),
     },
     async (req, reply) => {
       const id = await caseOf(req);
@@ -228,12 +199,7 @@ export function registerEvidenceRoutes(app: FastifyInstance, ctx: ServerContext)
   app.post(
     '/api/cases/:id/evidence/ingest',
     {
-      schema: {
-        tags,
-        summary: 'Start an ingest job (as POST /jobs with kind "ingest")',
-        params: CaseIdParams,
-        body: IngestBody,
-      },
+      schema: routeSchema(ROUTES.ingest),
       config: { write: true },
     },
     async (req, reply) => {

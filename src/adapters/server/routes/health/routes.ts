@@ -2,6 +2,8 @@
 import type { FastifyInstance } from 'fastify';
 import * as core from '../../../../index.js';
 import type { ServerContext } from '../../context.js';
+import { ROUTES } from '../../../../contract/index.js';
+import { routeSchema } from '../../responses.js';
 
 export const VERSION = '0.1.0';
 
@@ -16,15 +18,11 @@ export function registerHealthRoutes(app: FastifyInstance, ctx: ServerContext): 
     stability: has('analyzeStability'),
     evidence: ctx.store.evidence !== undefined,
   };
-  app.get(
-    '/api/health',
-    { schema: { tags: ['meta'], summary: 'Liveness and capabilities' }, config: { access: 'public' } },
-    async () => ({
-      ok: true,
-      version: VERSION,
-      store: ctx.store.dialect,
-      engines,
-      jobKinds: ctx.jobs.kinds(),
-    }),
-  );
+  app.get('/api/health', { schema: routeSchema(ROUTES.health), config: { access: 'public' } }, async () => ({
+    ok: true,
+    version: VERSION,
+    store: ctx.store.dialect,
+    engines,
+    jobKinds: ctx.jobs.kinds(),
+  }));
 }

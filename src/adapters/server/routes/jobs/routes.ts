@@ -7,11 +7,11 @@ import type { ServerContext } from '../../context.js';
 import { invalidRequest, notFound } from '../../errors.js';
 import { pageOf } from '../../pagination.js';
 import { toJson } from '../../zod-compiler.js';
-import { CaseIdParams } from '../cases/schema.js';
-import { CreateJobBody, JobIdParams, JobListQuery } from './schema.js';
-import * as R from '../../responses.js';
+import type { CaseIdParams } from '../cases/schema.js';
+import type { CreateJobBody, JobIdParams, JobListQuery } from './schema.js';
+import { ROUTES } from '../../../../contract/index.js';
+import { routeSchema } from '../../responses.js';
 
-const tags = ['jobs'];
 /** How often the SSE stream looks at the job record (workers may be other processes). */
 const POLL_MS = 200;
 const HEARTBEAT_MS = 15_000;
@@ -32,13 +32,7 @@ export function registerJobRoutes(app: FastifyInstance, ctx: ServerContext): voi
   app.post(
     '/api/cases/:id/jobs',
     {
-      schema: {
-        tags,
-        summary: 'Start a job',
-        response: R.responses(R.JobEnvelope, 202),
-        params: CaseIdParams,
-        body: CreateJobBody,
-      },
+      schema: routeSchema(ROUTES.startJob),
       config: { write: true },
     },
     async (req, reply) => {
@@ -59,13 +53,7 @@ export function registerJobRoutes(app: FastifyInstance, ctx: ServerContext): voi
   app.get(
     '/api/cases/:id/jobs',
     {
-      schema: {
-        tags,
-        summary: 'Jobs of a case, newest first',
-        response: R.responses(R.JobList),
-        params: CaseIdParams,
-        querystring: JobListQuery,
-      },
+      schema: routeSchema(ROUTES.listJobs),
     },
     async (req, reply) => {
       const { id } = req.params as z.infer<typeof CaseIdParams>;
@@ -77,12 +65,7 @@ export function registerJobRoutes(app: FastifyInstance, ctx: ServerContext): voi
   app.get(
     '/api/jobs/:id',
     {
-      schema: {
-        tags,
-        summary: 'A job with its progress and, when done, its result',
-        response: R.responses(R.JobEnvelope),
-        params: JobIdParams,
-      },
+      schema: routeSchema(ROUTES.getJob),
     },
     async (req, reply) => {
       const job = await getJob((req.params as z.infer<typeof JobIdParams>).id);
@@ -93,7 +76,7 @@ export function registerJobRoutes(app: FastifyInstance, ctx: ServerContext): voi
   app.post(
     '/api/jobs/:id/cancel',
     {
-      schema: { tags, summary: 'Cancel a job', response: R.responses(R.JobEnvelope), params: JobIdParams },
+      schema: routeSchema(ROUTES.cancelJob),
       config: { write: true },
     },
     async (req) => {
@@ -106,7 +89,7 @@ export function registerJobRoutes(app: FastifyInstance, ctx: ServerContext): voi
   app.get(
     '/api/jobs/:id/events',
     {
-      schema: { tags, summary: 'Job progress as Server-Sent Events', params: JobIdParams },
+      schema: routeSchema(ROUTES.jobEvents),
       // Browsers' EventSource cannot send headers: this stream alone also takes ?access_token=.
       config: { tokenInQuery: true },
     },

@@ -3,25 +3,19 @@ import type { FastifyInstance } from 'fastify';
 import type { z } from 'zod';
 import { compareScenarios, forecastScenarios } from '../../../../index.js';
 import { sendResult, type ServerContext } from '../../context.js';
-import * as R from '../../responses.js';
+import { ROUTES } from '../../../../contract/index.js';
+import { routeSchema } from '../../responses.js';
 import { toJson } from '../../zod-compiler.js';
-import { CaseIdParams } from '../cases/schema.js';
-import { ScenarioForecastBody, ScenariosQuery } from './schema.js';
+import type { CaseIdParams } from '../cases/schema.js';
+import type { ScenarioForecastBody, ScenariosQuery } from './schema.js';
 
-const tags = ['analyses'];
 type Id = z.infer<typeof CaseIdParams>;
 
 export function registerScenarioRoutes(app: FastifyInstance, ctx: ServerContext): void {
   app.get(
     '/api/cases/:id/scenarios',
     {
-      schema: {
-        tags,
-        summary: 'Red lines across scenarios: vetoes of a proposal and the zone of agreement, baseline first',
-        params: CaseIdParams,
-        querystring: ScenariosQuery,
-        response: R.responses(R.engineResult('ScenarioRedLines[]')),
-      },
+      schema: routeSchema(ROUTES.scenarios),
     },
     async (req, reply) => {
       const { id } = req.params as Id;
@@ -36,13 +30,7 @@ export function registerScenarioRoutes(app: FastifyInstance, ctx: ServerContext)
   app.post(
     '/api/cases/:id/forecast/scenarios',
     {
-      schema: {
-        tags,
-        summary: 'Forecasts of the baseline and each scenario (synchronous)',
-        params: CaseIdParams,
-        body: ScenarioForecastBody,
-        response: R.responses(R.engineResult('ScenarioComparison')),
-      },
+      schema: routeSchema(ROUTES.forecastScenarios),
       config: { access: 'read' },
     },
     async (req, reply) => {
