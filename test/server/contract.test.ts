@@ -17,7 +17,7 @@ import { createEvidenceModel } from '../../src/index.js';
 import { ingestInputs } from '../../src/adapters/ingest/batch.js';
 import { toArticle } from '../../src/adapters/ingest/sources.js';
 import type { EvidenceRepository } from '../../src/adapters/store/evidence-repo.js';
-import { exampleCase, exampleYaml, harness, SMALL_CASE_YAML, type Harness } from './helpers.js';
+import { DASHBOARD, exampleCase, exampleYaml, harness, SMALL_CASE_YAML, type Harness } from './helpers.js';
 
 const CASE = 'ukraine-2025';
 const ARTICLE = `Title: Kremlin restates its terms
@@ -31,7 +31,7 @@ let h: Harness;
 const seen = new Set<RouteName>();
 const json = (body: unknown) => ({
   payload: JSON.stringify(body),
-  headers: { 'content-type': 'application/json' },
+  headers: { 'content-type': 'application/json', ...DASHBOARD },
 });
 
 /** Calls a route and checks its answer against the contract: status and body schema. */
@@ -44,7 +44,7 @@ async function call(
   const res = await h.app.inject({
     method: (init.method ?? spec.method) as 'GET',
     url,
-    ...(init.body !== undefined ? json(init.body) : {}),
+    ...(init.body !== undefined ? json(init.body) : { headers: DASHBOARD }),
   });
   expect(res.statusCode, `${name}: ${res.body.slice(0, 300)}`).toBe(spec.status);
   seen.add(name);
