@@ -11,6 +11,7 @@ import { CaseIdParams } from './common.js';
 import * as E from './evidence.js';
 import { Health } from './health.js';
 import * as J from './jobs.js';
+import * as M from './monitor.js';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
@@ -37,6 +38,7 @@ const cases = ['cases'];
 const analyses = ['analyses'];
 const jobs = ['jobs'];
 const evidence = ['evidence'];
+const monitor = ['monitoring'];
 
 const SuggestionRoutes = (word: 'suggestions' | 'claims') => ({
   list: route({
@@ -373,6 +375,136 @@ export const ROUTES = {
     status: 202,
     response: E.IngestStarted,
     write: true,
+  }),
+  // ---------------------------------------------------------------- monitoring (src/adapters/monitor)
+  monitorSources: route({
+    method: 'GET',
+    path: '/api/cases/:id/monitor/sources',
+    summary: 'Watched sources with status and daily volume',
+    tags: monitor,
+    params: CaseIdParams,
+    status: 200,
+    response: M.SourceList,
+  }),
+  addMonitorSource: route({
+    method: 'POST',
+    path: '/api/cases/:id/monitor/sources',
+    summary: 'Watch a feed or page URL',
+    tags: monitor,
+    params: CaseIdParams,
+    body: M.SourceBody,
+    status: 201,
+    response: M.Source,
+    write: true,
+  }),
+  removeMonitorSource: route({
+    method: 'DELETE',
+    path: '/api/cases/:id/monitor/sources/:sourceId',
+    summary: 'Stop watching a source (its items and runs are kept)',
+    tags: monitor,
+    params: M.SourceIdParams,
+    status: 204,
+    response: null,
+    write: true,
+  }),
+  monitorRuns: route({
+    method: 'GET',
+    path: '/api/cases/:id/monitor/runs',
+    summary: 'Recent runs, newest first',
+    tags: monitor,
+    params: CaseIdParams,
+    query: M.RunsQuery,
+    status: 200,
+    response: M.RunList,
+  }),
+  developments: route({
+    method: 'GET',
+    path: '/api/cases/:id/developments',
+    summary: 'Developments, highest salience × confidence first, with the unread count',
+    tags: monitor,
+    params: CaseIdParams,
+    query: M.DevelopmentsQuery,
+    status: 200,
+    response: M.DevelopmentList,
+  }),
+  developmentEvents: route({
+    method: 'GET',
+    path: '/api/cases/:id/developments/events',
+    summary: 'Live updates: `development` for each new or updated one, `unread` with the count',
+    tags: monitor,
+    params: CaseIdParams,
+    status: 200,
+    response: null,
+  }),
+  development: route({
+    method: 'GET',
+    path: '/api/cases/:id/developments/:devId',
+    summary: 'One development with its evidence',
+    tags: monitor,
+    params: M.DevelopmentIdParams,
+    status: 200,
+    response: M.Development,
+  }),
+  markDevelopmentsRead: route({
+    method: 'POST',
+    path: '/api/cases/:id/developments/read',
+    summary: 'Mark developments read (all when no ids are given)',
+    tags: monitor,
+    params: CaseIdParams,
+    body: M.ReadBody,
+    status: 200,
+    response: M.UnreadCount,
+    write: true,
+  }),
+  alertRules: route({
+    method: 'GET',
+    path: '/api/cases/:id/alert-rules',
+    summary: 'Alert rules of the case',
+    tags: monitor,
+    params: CaseIdParams,
+    status: 200,
+    response: M.RuleList,
+  }),
+  addAlertRule: route({
+    method: 'POST',
+    path: '/api/cases/:id/alert-rules',
+    summary: 'Add an alert rule',
+    tags: monitor,
+    params: CaseIdParams,
+    body: M.RuleBody,
+    status: 201,
+    response: M.Rule,
+    write: true,
+  }),
+  replaceAlertRule: route({
+    method: 'PUT',
+    path: '/api/cases/:id/alert-rules/:ruleId',
+    summary: 'Replace an alert rule',
+    tags: monitor,
+    params: M.RuleIdParams,
+    body: M.RuleBody,
+    status: 200,
+    response: M.Rule,
+    write: true,
+  }),
+  deleteAlertRule: route({
+    method: 'DELETE',
+    path: '/api/cases/:id/alert-rules/:ruleId',
+    summary: 'Delete an alert rule',
+    tags: monitor,
+    params: M.RuleIdParams,
+    status: 204,
+    response: null,
+    write: true,
+  }),
+  alertDeliveries: route({
+    method: 'GET',
+    path: '/api/cases/:id/alert-rules/:ruleId/deliveries',
+    summary: 'Delivery log of a webhook rule',
+    tags: monitor,
+    params: M.RuleIdParams,
+    status: 200,
+    response: M.DeliveryList,
   }),
 } satisfies Record<string, RouteSpec>;
 

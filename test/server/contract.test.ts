@@ -16,6 +16,7 @@ import {
 import { createEvidenceModel } from '../../src/index.js';
 import { ingestInputs } from '../../src/adapters/ingest/batch.js';
 import { toArticle } from '../../src/adapters/ingest/sources.js';
+import { monitorRepository } from '../../src/adapters/monitor/repo.js';
 import type { EvidenceRepository } from '../../src/adapters/store/evidence-repo.js';
 import { DASHBOARD, exampleCase, exampleYaml, harness, SMALL_CASE_YAML, type Harness } from './helpers.js';
 
@@ -214,12 +215,52 @@ describe('real answers match the contract', () => {
     }).catch(() => undefined);
   });
 
+  it('monitoring: sources, runs, developments, alert rules', async () => {
+    const source = (await call('addMonitorSource', `${c}/monitor/sources`, {
+      body: { url: 'http://127.0.0.1:9/feed.xml', every: 600 },
+    })) as { id: string };
+    await call('monitorSources', `${c}/monitor/sources`);
+    await call('monitorRuns', `${c}/monitor/runs`);
+    await call('removeMonitorSource', `${c}/monitor/sources/${source.id}`, { method: 'DELETE' });
+    await monitorRepository(h.store).developments.upsert(CASE, [
+      {
+        id: 'dev-1',
+        kind: 'stance_shift',
+        actor: 'russia',
+        issue: 'nato',
+        date: '2025-09-01',
+        summary: 'a development written for the contract test',
+        salience: 1,
+        confidence: 0.5,
+        score: 0.5,
+        evidence: [{ itemId: 'c-1', docId: 'd-1', clusterId: 'd-1', quote: 'quoted', confidence: 0.5 }],
+      },
+    ]);
+    await call('developments', `${c}/developments`);
+    await call('development', `${c}/developments/dev-1`);
+    await call('markDevelopmentsRead', `${c}/developments/read`, { body: {} });
+    const rule = (await call('addAlertRule', `${c}/alert-rules`, {
+      body: { name: 'all', channel: 'dashboard' },
+    })) as { id: string };
+    await call('alertRules', `${c}/alert-rules`);
+    await call('replaceAlertRule', `${c}/alert-rules/${rule.id}`, {
+      body: { name: 'renamed', channel: 'dashboard' },
+    });
+    await call('alertDeliveries', `${c}/alert-rules/${rule.id}/deliveries`);
+    await call('deleteAlertRule', `${c}/alert-rules/${rule.id}`, { method: 'DELETE' });
+  });
+
   it('deletes a case (204, no body)', async () => {
     await call('deleteCase', '/api/cases/small', { method: 'DELETE' });
   });
 
   it('exercised every route of the contract', () => {
-    const missing = (Object.keys(ROUTES) as RouteName[]).filter((n) => !seen.has(n) && n !== 'ingest');
+    // Not called here: ingest needs the ingest job kind (test/server/evidence.test.ts), the developments
+    // stream stays open (test/monitor/api.test.ts reads it).
+    const elsewhere: RouteName[] = ['ingest', 'developmentEvents'];
+    const missing = (Object.keys(ROUTES) as RouteName[]).filter(
+      (n) => !seen.has(n) && !elsewhere.includes(n),
+    );
     expect(missing).toEqual([]);
   });
 });

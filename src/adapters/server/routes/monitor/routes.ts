@@ -12,7 +12,7 @@ import * as R from '../../responses.js';
 import { CaseIdParams } from '../cases/schema.js';
 import { monitorRepository, type StoredDevelopment, type WatchedSource } from '../../../monitor/repo.js';
 import type { AlertRule } from '../../../../index.js';
-import * as S from './schema.js';
+import * as S from '../../../../contract/monitor.js';
 
 const tags = ['monitoring'];
 const POLL_MS = 500;

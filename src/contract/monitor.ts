@@ -1,6 +1,7 @@
 /** Request and response schemas of the monitoring routes (sources, runs, developments, alert rules). */
 import { z } from 'zod';
-import { AlertRuleInputSchema, DEVELOPMENT_KINDS } from '../../../../index.js';
+import { DEVELOPMENT_KINDS } from '../engines/monitor/developments.js';
+import { AlertRuleInputSchema } from '../engines/monitor/rules.js';
 
 export const SourceIdParams = z.object({
   id: z.string().min(1).max(200),
