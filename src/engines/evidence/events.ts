@@ -7,7 +7,8 @@
 import { referent } from './actors.js';
 import { EVENT_TYPES, goldstein, quadClass, type EvidenceEventType, type PloverEvent } from './ontology.js';
 import { compilePhrases, type PhraseSet } from './phrases.js';
-import { TRIGGERS, type TriggerRule } from './triggers.js';
+import { LEXICON_TRIGGERS } from './lexicon.js';
+import { TRIGGERS as HAND_RULES, type TriggerRule } from './triggers.js';
 import {
   clauseEnd,
   findObject,
@@ -16,6 +17,7 @@ import {
   isHedged,
   isHypothetical,
   isNegated,
+  possessor,
   type SentenceScope,
 } from './syntax.js';
 import type { ActorMention, DateMention, Precision } from './types.js';
@@ -88,6 +90,9 @@ export function caseless(source: string): string {
   return out;
 }
 
+/** Hand-written rules first (they win ties), then the lexicon's. */
+const TRIGGERS: TriggerRule[] = [...HAND_RULES, ...LEXICON_TRIGGERS];
+
 let compiled: PhraseSet | undefined;
 function phrases(): PhraseSet {
   compiled ??= compilePhrases(TRIGGERS.map((r) => caseless(r.phrase)));
@@ -113,14 +118,29 @@ export function findTriggers(text: string): TriggerHit[] {
     if (rule.object && !rule.object.test(text.slice(end, end + 120))) continue;
     // A participle used as an adjective ("the proposed framework", "a signed agreement") is no event.
     const before = text.slice(Math.max(0, start - 8), start);
-    if ((/ed$/i.test(text.slice(start, end)) && ATTRIBUTIVE.test(before)) || NOMINAL.test(before)) continue;
+    if (!rule.nominal) {
+      if ((/ed$/i.test(text.slice(start, end)) && ATTRIBUTIVE.test(before)) || NOMINAL.test(before)) continue;
+      // A lexicon verb form that is a noun or adjective in context: "the attack", "Israeli strikes hit".
+      if (
+        rule.lexicon &&
+        /^[A-Z]/.test(text.slice(start, start + 1)) &&
+        /(?:^|[.!?]\s+)$/.test(text.slice(Math.max(0, start - 3), start))
+      )
+        continue;
+    }
     hits.push({ rule, start, end });
   }
-  hits.sort((a, b) => a.start - b.start || b.end - a.end);
+  hits.sort(
+    (a, b) =>
+      a.start - b.start || b.end - a.end || Number(a.rule.lexicon ?? false) - Number(b.rule.lexicon ?? false),
+  );
   const out: TriggerHit[] = [];
   for (const h of hits) {
     const last = out[out.length - 1];
-    if (last && h.start < last.end) continue;
+    // A word that is both a lexicon verb and noun ("shelling", "raids") is tried both ways.
+    const sameWord =
+      last && h.start === last.start && h.end === last.end && !!h.rule.nominal !== !!last.rule.nominal;
+    if (last && h.start < last.end && !sameWord) continue;
     // "reached a ceasefire agreement": an agreement whose object is a truce is the ceasefire itself.
     if (h.rule.type === 'agree' && /cease-?fire|truce|armistice/i.test(text.slice(h.start, h.end)))
       out.push({ ...h, rule: CEASEFIRE_AGREED });
@@ -207,8 +227,20 @@ export function extractEvents(
       /(?:^|[^,])\s+and\s+(?:then\s+|later\s+|also\s+)?$/i.test(
         scope.text.slice(Math.max(scope.start, hit.start - 12), hit.start),
       );
-    const subject = coordinated ? lastSubject! : findSubject(scope, hit.start, hit.end);
+    const subject = hit.rule.nominal
+      ? nominalAgent(scope, hit)
+      : coordinated
+        ? lastSubject!
+        : findSubject(scope, hit.start, hit.end);
     if (subject.mentions.length === 0) continue;
+    if (
+      hit.rule.lexicon &&
+      !hit.rule.nominal &&
+      !coordinated &&
+      subject.via === 'direct' &&
+      !verbFollowsSubject(scope, subject.mentions[subject.mentions.length - 1]!.end, hit.start)
+    )
+      continue;
     lastSubject = subject;
     const actors = subject.mentions.map(toParty);
     const actorKeys = new Set(subject.mentions.map(referent));
@@ -232,8 +264,8 @@ export function extractEvents(
       if (!near || Math.abs(d.start - hit.start) < Math.abs(near.start - hit.start)) near = d;
     places ??= placesIn(scope);
     const place = placeNear(places, hit.end);
-    let confidence = 0.85;
-    if (subject.via !== 'direct') confidence -= 0.15;
+    let confidence = hit.rule.nominal ? 0.6 : hit.rule.lexicon ? 0.7 : 0.85;
+    if (subject.via !== 'direct' && !hit.rule.nominal) confidence -= 0.15;
     if (subject.mentions.some((m) => m.kind === 'pronoun' || m.kind === 'role')) confidence -= 0.1;
     if (hedged) confidence -= 0.15;
     if (future) confidence -= 0.05;
@@ -252,6 +284,55 @@ export function extractEvents(
     });
   }
   return dedupeEvents(out);
+}
+
+const SUPPORT_VERB =
+  /\b(staged|stages|held|holds|organi[sz]ed|organi[sz]es|launched|launches|carried out|carries out|mounted|mounts|began|begins|started|starts|joined|joins|conducted|conducts|imposed|imposes|declared|declares|announced|announces|ordered|orders)\s+(?:a\s+|an\s+|the\s+|their\s+|its\s+|new\s+|fresh\s+)*(?:[\p{L}-]+\s+){0,2}$/u;
+const FUNCTION_WORD =
+  /^(?:after|before|in|on|of|for|with|at|to|from|by|and|or|but|the|a|an|its|their|his|her|said|says|that|as|over|since|during|amid)$/i;
+/** Auxiliaries and adverbs allowed between a subject and a lexicon verb. */
+const VERB_GROUP =
+  /^(?:\s+[\p{Ll}-]+){0,2}(?:\s+(?:has|have|had|is|are|was|were|been|be|will|would|could|can|may|might|must|shall|should|did|does|do|not|never|also|then|again|later|jointly|reportedly|\p{Ll}+ly))*\s+$/u;
+const NOT_IN_VERB_GROUP =
+  /\b(?:after|before|in|on|of|for|with|at|to|from|by|and|or|but|the|a|an|that|who|which|said|says|as|over|during|amid|killed|wounded)\b/i;
+
+/** A lexicon verb must follow its subject directly (head nouns, auxiliaries and adverbs between). */
+function verbFollowsSubject(scope: SentenceScope, subjectEnd: number, tStart: number): boolean {
+  const gap = scope.text.slice(subjectEnd, tStart);
+  return VERB_GROUP.test(gap) && !NOT_IN_VERB_GROUP.test(gap);
+}
+
+/**
+ * The source of a nominal event: its possessor ("Moscow's offensive"), a name or adjective right before it
+ * ("Israeli strikes", "a US proposal"), its by-phrase agent ("an attack by the rebels"), or for talks the
+ * parties after "between" ("talks between Israeli and Hamas delegations").
+ */
+function nominalAgent(scope: SentenceScope, hit: TriggerHit): ReturnType<typeof findSubject> {
+  const own = possessor(scope, hit.start);
+  if (own) return { mentions: [own], via: 'possessive' };
+  // A support verb with the event noun as object: "staged a protest", "carried out raids".
+  const support = SUPPORT_VERB.exec(scope.text.slice(Math.max(scope.start, hit.start - 60), hit.start));
+  if (support) {
+    const at = hit.start - support[0].length;
+    const subject = findSubject(scope, at, at + support[1]!.length);
+    if (subject.mentions.length) return subject;
+  }
+  const before = scope.mentions.filter((m) => m.end <= hit.start && referent(m) !== undefined).pop();
+  const gap = before ? scope.text.slice(before.end, hit.start) : '';
+  if (
+    before &&
+    before.kind !== 'metonym' &&
+    /^\s+(?:[\p{Ll}-]+\s+)?$/u.test(gap) &&
+    !FUNCTION_WORD.test(gap.trim()) &&
+    !/ed$/.test(gap.trim())
+  )
+    return { mentions: [before], via: 'possessive' };
+  const after = scope.text.slice(hit.end, hit.end + 14);
+  if (/^\s+(?:by|between|among)\s/i.test(after)) {
+    const obj = findObject(scope, hit.end, 60);
+    if (obj.length && (/^\s+by\s/i.test(after) || obj.length > 1)) return { mentions: obj, via: 'passive' };
+  }
+  return { mentions: [], via: 'none' };
 }
 
 function clauseStartOf(scope: SentenceScope, at: number): number {

@@ -18,6 +18,10 @@ export interface TriggerRule {
   future?: boolean;
   /** Refines the coding from the clause text after the trigger. */
   refine?: Array<[RegExp, { cameo: string; plover?: PloverEvent; mode?: string }]>;
+  /** From the generated lexicon (lexicon.ts) rather than written here: lower priority and confidence. */
+  lexicon?: boolean;
+  /** A noun: the event's source is its possessor, adjacent modifier or by-phrase agent. */
+  nominal?: boolean;
 }
 
 const MILITARY_OBJECT =
@@ -205,7 +209,9 @@ export const TRIGGERS: TriggerRule[] = [
     cameo: '057',
     plover: 'SUPPORT',
   },
-  { type: 'agree', phrase: 'accepted|accepts|approved|ratified', object: PLAN_OBJECT, cameo: '030' },
+  { type: 'agree', phrase: 'accepted|accepts|approved', object: PLAN_OBJECT, cameo: '030' },
+  // Ratifying or signing a concluded agreement is SUPPORT 057 in CAMEO/PLOVER.
+  { type: 'agree', phrase: 'ratified|ratifies', object: PLAN_OBJECT, cameo: '057', plover: 'SUPPORT' },
   // reject
   {
     type: 'reject',

@@ -14,3509 +14,1729 @@ export interface WorldState {
 export const WORLD_STATES_VERSION = 'world-countries@5.1.0/1';
 
 export const WORLD_STATES: WorldState[] = [
- {
-  "code": "AFG",
-  "name": "Afghanistan",
-  "names": [
-   "Afghanistan",
-   "Afġānistān",
-   "Islamic Republic of Afghanistan"
-  ],
-  "adjectives": [
-   "Afghan"
-  ],
-  "plurals": [
-   "Afghans"
-  ],
-  "capitals": [
-   "Kabul"
-  ]
- },
- {
-  "code": "AGO",
-  "name": "Angola",
-  "names": [
-   "Angola",
-   "Republic of Angola",
-   "República de Angola",
-   "ʁɛpublika de an'ɡɔla"
-  ],
-  "adjectives": [
-   "Angolan"
-  ],
-  "plurals": [
-   "Angolans"
-  ],
-  "capitals": [
-   "Luanda"
-  ]
- },
- {
-  "code": "ALB",
-  "name": "Albania",
-  "names": [
-   "Albania",
-   "Republic of Albania",
-   "Shqipnia",
-   "Shqipëri",
-   "Shqipëria"
-  ],
-  "adjectives": [
-   "Albanian"
-  ],
-  "plurals": [
-   "Albanians"
-  ],
-  "capitals": [
-   "Tirana"
-  ]
- },
- {
-  "code": "AND",
-  "name": "Andorra",
-  "names": [
-   "Andorra",
-   "Principality of Andorra",
-   "Principat d'Andorra"
-  ],
-  "adjectives": [
-   "Andorran"
-  ],
-  "plurals": [
-   "Andorrans"
-  ],
-  "capitals": [
-   "Andorra la Vella"
-  ]
- },
- {
-  "code": "ARE",
-  "name": "United Arab Emirates",
-  "names": [
-   "Emirates",
-   "UAE",
-   "United Arab Emirates"
-  ],
-  "adjectives": [
-   "Emirati"
-  ],
-  "plurals": [
-   "Emiratis"
-  ],
-  "capitals": [
-   "Abu Dhabi"
-  ]
- },
- {
-  "code": "ARG",
-  "name": "Argentina",
-  "names": [
-   "Argentina",
-   "Argentine Republic",
-   "República Argentina"
-  ],
-  "adjectives": [
-   "Argentine"
-  ],
-  "plurals": [
-   "Argentines"
-  ],
-  "capitals": [
-   "Buenos Aires"
-  ]
- },
- {
-  "code": "ARM",
-  "name": "Armenia",
-  "names": [
-   "Armenia",
-   "Hayastan",
-   "Republic of Armenia"
-  ],
-  "adjectives": [
-   "Armenian"
-  ],
-  "plurals": [
-   "Armenians"
-  ],
-  "capitals": [
-   "Yerevan"
-  ]
- },
- {
-  "code": "ATG",
-  "name": "Antigua and Barbuda",
-  "names": [
-   "Antigua and Barbuda"
-  ],
-  "adjectives": [
-   "Antiguan, Barbudan"
-  ],
-  "plurals": [
-   "Antiguan, Barbudans"
-  ],
-  "capitals": []
- },
- {
-  "code": "AUS",
-  "name": "Australia",
-  "names": [
-   "Australia",
-   "Commonwealth of Australia"
-  ],
-  "adjectives": [
-   "Australian"
-  ],
-  "plurals": [
-   "Australians"
-  ],
-  "capitals": [
-   "Canberra"
-  ]
- },
- {
-  "code": "AUT",
-  "name": "Austria",
-  "names": [
-   "Austria",
-   "Oesterreich",
-   "Osterreich",
-   "Republic of Austria"
-  ],
-  "adjectives": [
-   "Austrian"
-  ],
-  "plurals": [
-   "Austrians"
-  ],
-  "capitals": [
-   "Vienna"
-  ]
- },
- {
-  "code": "AZE",
-  "name": "Azerbaijan",
-  "names": [
-   "Azerbaijan",
-   "Azərbaycan Respublikası",
-   "Republic of Azerbaijan"
-  ],
-  "adjectives": [
-   "Azerbaijani"
-  ],
-  "plurals": [
-   "Azerbaijanis"
-  ],
-  "capitals": [
-   "Baku"
-  ]
- },
- {
-  "code": "BDI",
-  "name": "Burundi",
-  "names": [
-   "Burundi",
-   "Republic of Burundi",
-   "Republika y'Uburundi",
-   "République du Burundi"
-  ],
-  "adjectives": [
-   "Burundian"
-  ],
-  "plurals": [
-   "Burundians"
-  ],
-  "capitals": [
-   "Gitega"
-  ]
- },
- {
-  "code": "BEL",
-  "name": "Belgium",
-  "names": [
-   "Belgie",
-   "Belgien",
-   "Belgique",
-   "Belgium",
-   "België",
-   "Kingdom of Belgium",
-   "Koninkrijk België",
-   "Königreich Belgien",
-   "Royaume de Belgique"
-  ],
-  "adjectives": [
-   "Belgian"
-  ],
-  "plurals": [
-   "Belgians"
-  ],
-  "capitals": [
-   "Brussels"
-  ]
- },
- {
-  "code": "BEN",
-  "name": "Benin",
-  "names": [
-   "Benin",
-   "Republic of Benin",
-   "République du Bénin"
-  ],
-  "adjectives": [
-   "Beninese"
-  ],
-  "plurals": [],
-  "capitals": [
-   "Porto-Novo"
-  ]
- },
- {
-  "code": "BFA",
-  "name": "Burkina Faso",
-  "names": [
-   "Burkina Faso"
-  ],
-  "adjectives": [
-   "Burkinabe"
-  ],
-  "plurals": [
-   "Burkinabes"
-  ],
-  "capitals": [
-   "Ouagadougou"
-  ]
- },
- {
-  "code": "BGD",
-  "name": "Bangladesh",
-  "names": [
-   "Bangladesh",
-   "Gônôprôjatôntri Bangladesh",
-   "People's Republic of Bangladesh"
-  ],
-  "adjectives": [
-   "Bangladeshi"
-  ],
-  "plurals": [
-   "Bangladeshis"
-  ],
-  "capitals": [
-   "Dhaka"
-  ]
- },
- {
-  "code": "BGR",
-  "name": "Bulgaria",
-  "names": [
-   "Bulgaria",
-   "Republic of Bulgaria"
-  ],
-  "adjectives": [
-   "Bulgarian"
-  ],
-  "plurals": [
-   "Bulgarians"
-  ],
-  "capitals": [
-   "Sofia"
-  ]
- },
- {
-  "code": "BHR",
-  "name": "Bahrain",
-  "names": [
-   "Bahrain",
-   "Kingdom of Bahrain",
-   "Mamlakat al-Baḥrayn"
-  ],
-  "adjectives": [
-   "Bahraini"
-  ],
-  "plurals": [
-   "Bahrainis"
-  ],
-  "capitals": [
-   "Manama"
-  ]
- },
- {
-  "code": "BHS",
-  "name": "Bahamas",
-  "names": [
-   "Bahamas",
-   "Commonwealth of the Bahamas"
-  ],
-  "adjectives": [
-   "Bahamian"
-  ],
-  "plurals": [
-   "Bahamians"
-  ],
-  "capitals": [
-   "Nassau"
-  ]
- },
- {
-  "code": "BIH",
-  "name": "Bosnia and Herzegovina",
-  "names": [
-   "Bosnia and Herzegovina",
-   "Bosnia-Herzegovina"
-  ],
-  "adjectives": [
-   "Bosnian, Herzegovinian"
-  ],
-  "plurals": [
-   "Bosnian, Herzegovinians"
-  ],
-  "capitals": [
-   "Sarajevo"
-  ]
- },
- {
-  "code": "BLR",
-  "name": "Belarus",
-  "names": [
-   "Belarus",
-   "Bielaruś",
-   "Republic of Belarus"
-  ],
-  "adjectives": [
-   "Belarusian"
-  ],
-  "plurals": [
-   "Belarusians"
-  ],
-  "capitals": [
-   "Minsk"
-  ]
- },
- {
-  "code": "BLZ",
-  "name": "Belize",
-  "names": [
-   "Belize"
-  ],
-  "adjectives": [
-   "Belizean"
-  ],
-  "plurals": [
-   "Belizeans"
-  ],
-  "capitals": [
-   "Belmopan"
-  ]
- },
- {
-  "code": "BOL",
-  "name": "Bolivia",
-  "names": [
-   "Bolivia",
-   "Buliwya",
-   "Buliwya Mamallaqta",
-   "Estado Plurinacional de Bolivia",
-   "Plurinational State of Bolivia",
-   "Tetã Volívia",
-   "Wuliwya",
-   "Wuliwya Suyu"
-  ],
-  "adjectives": [
-   "Bolivian"
-  ],
-  "plurals": [
-   "Bolivians"
-  ],
-  "capitals": []
- },
- {
-  "code": "BRA",
-  "name": "Brazil",
-  "names": [
-   "Brasil",
-   "Brazil",
-   "Federative Republic of Brazil",
-   "República Federativa do Brasil"
-  ],
-  "adjectives": [
-   "Brazilian"
-  ],
-  "plurals": [
-   "Brazilians"
-  ],
-  "capitals": [
-   "Brasília"
-  ]
- },
- {
-  "code": "BRB",
-  "name": "Barbados",
-  "names": [
-   "Barbados"
-  ],
-  "adjectives": [
-   "Barbadian"
-  ],
-  "plurals": [
-   "Barbadians"
-  ],
-  "capitals": [
-   "Bridgetown"
-  ]
- },
- {
-  "code": "BRN",
-  "name": "Brunei",
-  "names": [
-   "Brunei",
-   "Brunei Darussalam",
-   "Nation of Brunei",
-   "Nation of Brunei, Abode of Peace",
-   "the Abode of Peace"
-  ],
-  "adjectives": [
-   "Bruneian"
-  ],
-  "plurals": [
-   "Bruneians"
-  ],
-  "capitals": [
-   "Bandar Seri Begawan"
-  ]
- },
- {
-  "code": "BTN",
-  "name": "Bhutan",
-  "names": [
-   "Bhutan",
-   "Kingdom of Bhutan"
-  ],
-  "adjectives": [
-   "Bhutanese"
-  ],
-  "plurals": [],
-  "capitals": [
-   "Thimphu"
-  ]
- },
- {
-  "code": "BWA",
-  "name": "Botswana",
-  "names": [
-   "Botswana",
-   "Lefatshe la Botswana",
-   "Republic of Botswana"
-  ],
-  "adjectives": [
-   "Motswana"
-  ],
-  "plurals": [
-   "Motswanas"
-  ],
-  "capitals": [
-   "Gaborone"
-  ]
- },
- {
-  "code": "CAF",
-  "name": "Central African Republic",
-  "names": [
-   "Central African Republic",
-   "République centrafricaine"
-  ],
-  "adjectives": [
-   "Central African"
-  ],
-  "plurals": [
-   "Central Africans"
-  ],
-  "capitals": [
-   "Bangui"
-  ]
- },
- {
-  "code": "CAN",
-  "name": "Canada",
-  "names": [
-   "Canada"
-  ],
-  "adjectives": [
-   "Canadian"
-  ],
-  "plurals": [
-   "Canadians"
-  ],
-  "capitals": [
-   "Ottawa"
-  ]
- },
- {
-  "code": "CHE",
-  "name": "Switzerland",
-  "names": [
-   "Schweiz",
-   "Suisse",
-   "Svizra",
-   "Svizzera",
-   "Swiss Confederation",
-   "Switzerland"
-  ],
-  "adjectives": [
-   "Swiss"
-  ],
-  "plurals": [],
-  "capitals": [
-   "Bern"
-  ]
- },
- {
-  "code": "CHL",
-  "name": "Chile",
-  "names": [
-   "Chile",
-   "Republic of Chile",
-   "República de Chile"
-  ],
-  "adjectives": [
-   "Chilean"
-  ],
-  "plurals": [
-   "Chileans"
-  ],
-  "capitals": []
- },
- {
-  "code": "CHN",
-  "name": "China",
-  "names": [
-   "China",
-   "People's Republic of China",
-   "Zhongguo",
-   "Zhonghua",
-   "Zhōngguó",
-   "Zhōnghuá Rénmín Gònghéguó"
-  ],
-  "adjectives": [
-   "Chinese"
-  ],
-  "plurals": [],
-  "capitals": [
-   "Beijing"
-  ]
- },
- {
-  "code": "CIV",
-  "name": "Ivory Coast",
-  "names": [
-   "Cote d'Ivoire",
-   "Côte d'Ivoire",
-   "Ivory Coast",
-   "Republic of Côte d'Ivoire",
-   "République de Côte d'Ivoire"
-  ],
-  "adjectives": [
-   "Ivorian"
-  ],
-  "plurals": [
-   "Ivorians"
-  ],
-  "capitals": [
-   "Yamoussoukro"
-  ]
- },
- {
-  "code": "CMR",
-  "name": "Cameroon",
-  "names": [
-   "Cameroon",
-   "Republic of Cameroon",
-   "République du Cameroun"
-  ],
-  "adjectives": [
-   "Cameroonian"
-  ],
-  "plurals": [
-   "Cameroonians"
-  ],
-  "capitals": [
-   "Yaoundé"
-  ]
- },
- {
-  "code": "COD",
-  "name": "DR Congo",
-  "names": [
-   "Congo-Kinshasa",
-   "DR Congo",
-   "DRC",
-   "Democratic Republic of Congo",
-   "Democratic Republic of the Congo"
-  ],
-  "adjectives": [
-   "Congolese"
-  ],
-  "plurals": [],
-  "capitals": [
-   "Kinshasa"
-  ]
- },
- {
-  "code": "COG",
-  "name": "Republic of the Congo",
-  "names": [
-   "Congo",
-   "Congo-Brazzaville",
-   "Republic of the Congo"
-  ],
-  "adjectives": [],
-  "plurals": [],
-  "capitals": [
-   "Brazzaville"
-  ]
- },
- {
-  "code": "COL",
-  "name": "Colombia",
-  "names": [
-   "Colombia",
-   "Republic of Colombia",
-   "República de Colombia"
-  ],
-  "adjectives": [
-   "Colombian"
-  ],
-  "plurals": [
-   "Colombians"
-  ],
-  "capitals": [
-   "Bogotá"
-  ]
- },
- {
-  "code": "COM",
-  "name": "Comoros",
-  "names": [
-   "Comoros",
-   "Udzima wa Komori",
-   "Union des Comores",
-   "Union of the Comoros",
-   "al-Ittiḥād al-Qumurī"
-  ],
-  "adjectives": [
-   "Comoran"
-  ],
-  "plurals": [
-   "Comorans"
-  ],
-  "capitals": [
-   "Moroni"
-  ]
- },
- {
-  "code": "CPV",
-  "name": "Cape Verde",
-  "names": [
-   "Cape Verde",
-   "Republic of Cabo Verde",
-   "República de Cabo Verde"
-  ],
-  "adjectives": [
-   "Cape Verdian"
-  ],
-  "plurals": [
-   "Cape Verdians"
-  ],
-  "capitals": []
- },
- {
-  "code": "CRI",
-  "name": "Costa Rica",
-  "names": [
-   "Costa Rica",
-   "Republic of Costa Rica",
-   "República de Costa Rica"
-  ],
-  "adjectives": [
-   "Costa Rican"
-  ],
-  "plurals": [
-   "Costa Ricans"
-  ],
-  "capitals": [
-   "San José"
-  ]
- },
- {
-  "code": "CUB",
-  "name": "Cuba",
-  "names": [
-   "Cuba",
-   "Republic of Cuba",
-   "República de Cuba"
-  ],
-  "adjectives": [
-   "Cuban"
-  ],
-  "plurals": [
-   "Cubans"
-  ],
-  "capitals": [
-   "Havana"
-  ]
- },
- {
-  "code": "CYP",
-  "name": "Cyprus",
-  "names": [
-   "Cyprus",
-   "Kýpros",
-   "Kıbrıs",
-   "Kıbrıs Cumhuriyeti",
-   "Republic of Cyprus"
-  ],
-  "adjectives": [
-   "Cypriot"
-  ],
-  "plurals": [
-   "Cypriots"
-  ],
-  "capitals": [
-   "Nicosia"
-  ]
- },
- {
-  "code": "CZE",
-  "name": "Czechia",
-  "names": [
-   "Czech Republic",
-   "Czechia",
-   "Česko",
-   "Česká republika"
-  ],
-  "adjectives": [
-   "Czech"
-  ],
-  "plurals": [],
-  "capitals": [
-   "Prague"
-  ]
- },
- {
-  "code": "DEU",
-  "name": "Germany",
-  "names": [
-   "Bundesrepublik Deutschland",
-   "Federal Republic of Germany",
-   "Germany"
-  ],
-  "adjectives": [
-   "German"
-  ],
-  "plurals": [
-   "Germans"
-  ],
-  "capitals": [
-   "Berlin"
-  ]
- },
- {
-  "code": "DJI",
-  "name": "Djibouti",
-  "names": [
-   "Djibouti",
-   "Gabuuti",
-   "Gabuutih Ummuuno",
-   "Jabuuti",
-   "Jamhuuriyadda Jabuuti",
-   "Republic of Djibouti",
-   "République de Djibouti"
-  ],
-  "adjectives": [
-   "Djibouti"
-  ],
-  "plurals": [
-   "Djiboutis"
-  ],
-  "capitals": [
-   "Djibouti"
-  ]
- },
- {
-  "code": "DMA",
-  "name": "Dominica",
-  "names": [
-   "Commonwealth of Dominica",
-   "Dominica",
-   "Dominique"
-  ],
-  "adjectives": [],
-  "plurals": [],
-  "capitals": [
-   "Roseau"
-  ]
- },
- {
-  "code": "DNK",
-  "name": "Denmark",
-  "names": [
-   "Danmark",
-   "Denmark",
-   "Kingdom of Denmark",
-   "Kongeriget Danmark"
-  ],
-  "adjectives": [
-   "Danish"
-  ],
-  "plurals": [],
-  "capitals": [
-   "Copenhagen"
-  ]
- },
- {
-  "code": "DOM",
-  "name": "Dominican Republic",
-  "names": [
-   "Dominican Republic"
-  ],
-  "adjectives": [
-   "Dominican"
-  ],
-  "plurals": [
-   "Dominicans"
-  ],
-  "capitals": [
-   "Santo Domingo"
-  ]
- },
- {
-  "code": "DZA",
-  "name": "Algeria",
-  "names": [
-   "Algeria",
-   "Algérie",
-   "Dzayer",
-   "People's Democratic Republic of Algeria"
-  ],
-  "adjectives": [
-   "Algerian"
-  ],
-  "plurals": [
-   "Algerians"
-  ],
-  "capitals": [
-   "Algiers"
-  ]
- },
- {
-  "code": "ECU",
-  "name": "Ecuador",
-  "names": [
-   "Ecuador",
-   "Republic of Ecuador",
-   "República del Ecuador"
-  ],
-  "adjectives": [
-   "Ecuadorean"
-  ],
-  "plurals": [
-   "Ecuadoreans"
-  ],
-  "capitals": [
-   "Quito"
-  ]
- },
- {
-  "code": "EGY",
-  "name": "Egypt",
-  "names": [
-   "Arab Republic of Egypt",
-   "Egypt"
-  ],
-  "adjectives": [
-   "Egyptian"
-  ],
-  "plurals": [
-   "Egyptians"
-  ],
-  "capitals": [
-   "Cairo"
-  ]
- },
- {
-  "code": "ERI",
-  "name": "Eritrea",
-  "names": [
-   "Dawlat Iritriyá",
-   "Eritrea",
-   "Iritriyā",
-   "State of Eritrea"
-  ],
-  "adjectives": [
-   "Eritrean"
-  ],
-  "plurals": [
-   "Eritreans"
-  ],
-  "capitals": [
-   "Asmara"
-  ]
- },
- {
-  "code": "ESH",
-  "name": "Western Sahara",
-  "names": [
-   "Sahrawi Arab Democratic Republic",
-   "Taneẓroft Tutrimt",
-   "Western Sahara"
-  ],
-  "adjectives": [
-   "Sahrawi"
-  ],
-  "plurals": [
-   "Sahrawis"
-  ],
-  "capitals": [
-   "El Aaiún"
-  ]
- },
- {
-  "code": "ESP",
-  "name": "Spain",
-  "names": [
-   "Kingdom of Spain",
-   "Reino de España",
-   "Spain"
-  ],
-  "adjectives": [
-   "Spanish"
-  ],
-  "plurals": [],
-  "capitals": [
-   "Madrid"
-  ]
- },
- {
-  "code": "EST",
-  "name": "Estonia",
-  "names": [
-   "Eesti",
-   "Eesti Vabariik",
-   "Estonia",
-   "Republic of Estonia"
-  ],
-  "adjectives": [
-   "Estonian"
-  ],
-  "plurals": [
-   "Estonians"
-  ],
-  "capitals": [
-   "Tallinn"
-  ]
- },
- {
-  "code": "ETH",
-  "name": "Ethiopia",
-  "names": [
-   "Ethiopia",
-   "Federal Democratic Republic of Ethiopia"
-  ],
-  "adjectives": [
-   "Ethiopian"
-  ],
-  "plurals": [
-   "Ethiopians"
-  ],
-  "capitals": [
-   "Addis Ababa"
-  ]
- },
- {
-  "code": "FIN",
-  "name": "Finland",
-  "names": [
-   "Finland",
-   "Republic of Finland",
-   "Republiken Finland",
-   "Suomen tasavalta",
-   "Suomi"
-  ],
-  "adjectives": [
-   "Finnish"
-  ],
-  "plurals": [],
-  "capitals": [
-   "Helsinki"
-  ]
- },
- {
-  "code": "FJI",
-  "name": "Fiji",
-  "names": [
-   "Fiji",
-   "Fijī Gaṇarājya",
-   "Matanitu ko Viti",
-   "Republic of Fiji",
-   "Viti"
-  ],
-  "adjectives": [
-   "Fijian"
-  ],
-  "plurals": [
-   "Fijians"
-  ],
-  "capitals": [
-   "Suva"
-  ]
- },
- {
-  "code": "FRA",
-  "name": "France",
-  "names": [
-   "France",
-   "French Republic",
-   "République française"
-  ],
-  "adjectives": [
-   "French"
-  ],
-  "plurals": [],
-  "capitals": [
-   "Paris"
-  ]
- },
- {
-  "code": "FSM",
-  "name": "Micronesia",
-  "names": [
-   "Federated States of Micronesia",
-   "Micronesia"
-  ],
-  "adjectives": [
-   "Micronesian"
-  ],
-  "plurals": [
-   "Micronesians"
-  ],
-  "capitals": []
- },
- {
-  "code": "GAB",
-  "name": "Gabon",
-  "names": [
-   "Gabon",
-   "Gabonese Republic",
-   "République Gabonaise"
-  ],
-  "adjectives": [
-   "Gabonese"
-  ],
-  "plurals": [],
-  "capitals": [
-   "Libreville"
-  ]
- },
- {
-  "code": "GBR",
-  "name": "United Kingdom",
-  "names": [
-   "Great Britain",
-   "United Kingdom",
-   "United Kingdom of Great Britain and Northern Ireland"
-  ],
-  "adjectives": [
-   "British"
-  ],
-  "plurals": [],
-  "capitals": [
-   "London"
-  ]
- },
- {
-  "code": "GEO",
-  "name": "Georgia",
-  "names": [
-   "Georgia",
-   "Sakartvelo"
-  ],
-  "adjectives": [
-   "Georgian"
-  ],
-  "plurals": [
-   "Georgians"
-  ],
-  "capitals": [
-   "Tbilisi"
-  ]
- },
- {
-  "code": "GHA",
-  "name": "Ghana",
-  "names": [
-   "Ghana",
-   "Republic of Ghana"
-  ],
-  "adjectives": [
-   "Ghanaian"
-  ],
-  "plurals": [
-   "Ghanaians"
-  ],
-  "capitals": [
-   "Accra"
-  ]
- },
- {
-  "code": "GIN",
-  "name": "Guinea",
-  "names": [
-   "Guinea",
-   "Republic of Guinea",
-   "République de Guinée"
-  ],
-  "adjectives": [
-   "Guinean"
-  ],
-  "plurals": [
-   "Guineans"
-  ],
-  "capitals": [
-   "Conakry"
-  ]
- },
- {
-  "code": "GMB",
-  "name": "Gambia",
-  "names": [
-   "Gambia",
-   "Republic of the Gambia"
-  ],
-  "adjectives": [
-   "Gambian"
-  ],
-  "plurals": [
-   "Gambians"
-  ],
-  "capitals": [
-   "Banjul"
-  ]
- },
- {
-  "code": "GNB",
-  "name": "Guinea-Bissau",
-  "names": [
-   "Guinea-Bissau",
-   "Republic of Guinea-Bissau",
-   "República da Guiné-Bissau"
-  ],
-  "adjectives": [
-   "Guinea-Bissauan"
-  ],
-  "plurals": [
-   "Guinea-Bissauans"
-  ],
-  "capitals": [
-   "Bissau"
-  ]
- },
- {
-  "code": "GNQ",
-  "name": "Equatorial Guinea",
-  "names": [
-   "Equatorial Guinea",
-   "Republic of Equatorial Guinea",
-   "República da Guiné Equatorial",
-   "República de Guinea Ecuatorial",
-   "République de Guinée équatoriale"
-  ],
-  "adjectives": [
-   "Equatorial Guinean"
-  ],
-  "plurals": [
-   "Equatorial Guineans"
-  ],
-  "capitals": [
-   "Malabo"
-  ]
- },
- {
-  "code": "GRC",
-  "name": "Greece",
-  "names": [
-   "Elláda",
-   "Greece",
-   "Hellenic Republic"
-  ],
-  "adjectives": [
-   "Greek"
-  ],
-  "plurals": [
-   "Greeks"
-  ],
-  "capitals": [
-   "Athens"
-  ]
- },
- {
-  "code": "GRD",
-  "name": "Grenada",
-  "names": [
-   "Grenada"
-  ],
-  "adjectives": [
-   "Grenadian"
-  ],
-  "plurals": [
-   "Grenadians"
-  ],
-  "capitals": [
-   "St. George's"
-  ]
- },
- {
-  "code": "GTM",
-  "name": "Guatemala",
-  "names": [
-   "Guatemala",
-   "Republic of Guatemala"
-  ],
-  "adjectives": [
-   "Guatemalan"
-  ],
-  "plurals": [
-   "Guatemalans"
-  ],
-  "capitals": [
-   "Guatemala City"
-  ]
- },
- {
-  "code": "GUY",
-  "name": "Guyana",
-  "names": [
-   "Co-operative Republic of Guyana",
-   "Guyana"
-  ],
-  "adjectives": [
-   "Guyanese"
-  ],
-  "plurals": [],
-  "capitals": []
- },
- {
-  "code": "HND",
-  "name": "Honduras",
-  "names": [
-   "Honduras",
-   "Republic of Honduras",
-   "República de Honduras"
-  ],
-  "adjectives": [
-   "Honduran"
-  ],
-  "plurals": [
-   "Hondurans"
-  ],
-  "capitals": [
-   "Tegucigalpa"
-  ]
- },
- {
-  "code": "HRV",
-  "name": "Croatia",
-  "names": [
-   "Croatia",
-   "Hrvatska",
-   "Republic of Croatia",
-   "Republika Hrvatska"
-  ],
-  "adjectives": [
-   "Croatian"
-  ],
-  "plurals": [
-   "Croatians"
-  ],
-  "capitals": [
-   "Zagreb"
-  ]
- },
- {
-  "code": "HTI",
-  "name": "Haiti",
-  "names": [
-   "Haiti",
-   "Repiblik Ayiti",
-   "Republic of Haiti",
-   "République d'Haïti"
-  ],
-  "adjectives": [
-   "Haitian"
-  ],
-  "plurals": [
-   "Haitians"
-  ],
-  "capitals": [
-   "Port-au-Prince"
-  ]
- },
- {
-  "code": "HUN",
-  "name": "Hungary",
-  "names": [
-   "Hungary"
-  ],
-  "adjectives": [
-   "Hungarian"
-  ],
-  "plurals": [
-   "Hungarians"
-  ],
-  "capitals": [
-   "Budapest"
-  ]
- },
- {
-  "code": "IDN",
-  "name": "Indonesia",
-  "names": [
-   "Indonesia",
-   "Republic of Indonesia",
-   "Republik Indonesia"
-  ],
-  "adjectives": [
-   "Indonesian"
-  ],
-  "plurals": [
-   "Indonesians"
-  ],
-  "capitals": [
-   "Jakarta"
-  ]
- },
- {
-  "code": "IND",
-  "name": "India",
-  "names": [
-   "Bharat Ganrajya",
-   "Bhārat",
-   "India",
-   "Republic of India"
-  ],
-  "adjectives": [
-   "Indian"
-  ],
-  "plurals": [
-   "Indians"
-  ],
-  "capitals": [
-   "New Delhi"
-  ]
- },
- {
-  "code": "IRL",
-  "name": "Ireland",
-  "names": [
-   "Ireland",
-   "Poblacht na hÉireann",
-   "Republic of Ireland",
-   "Éire"
-  ],
-  "adjectives": [
-   "Irish"
-  ],
-  "plurals": [],
-  "capitals": [
-   "Dublin"
-  ]
- },
- {
-  "code": "IRN",
-  "name": "Iran",
-  "names": [
-   "Iran",
-   "Islamic Republic of Iran",
-   "Jomhuri-ye Eslāmi-ye Irān"
-  ],
-  "adjectives": [
-   "Iranian"
-  ],
-  "plurals": [
-   "Iranians"
-  ],
-  "capitals": [
-   "Tehran"
-  ]
- },
- {
-  "code": "IRQ",
-  "name": "Iraq",
-  "names": [
-   "Iraq",
-   "Republic of Iraq"
-  ],
-  "adjectives": [
-   "Iraqi"
-  ],
-  "plurals": [
-   "Iraqis"
-  ],
-  "capitals": [
-   "Baghdad"
-  ]
- },
- {
-  "code": "ISL",
-  "name": "Iceland",
-  "names": [
-   "Iceland",
-   "Island",
-   "Lýðveldið Ísland",
-   "Republic of Iceland"
-  ],
-  "adjectives": [
-   "Icelander"
-  ],
-  "plurals": [
-   "Icelanders"
-  ],
-  "capitals": [
-   "Reykjavik"
-  ]
- },
- {
-  "code": "ISR",
-  "name": "Israel",
-  "names": [
-   "Israel",
-   "Medīnat Yisrā'el",
-   "State of Israel"
-  ],
-  "adjectives": [
-   "Israeli"
-  ],
-  "plurals": [
-   "Israelis"
-  ],
-  "capitals": [
-   "Jerusalem"
-  ]
- },
- {
-  "code": "ITA",
-  "name": "Italy",
-  "names": [
-   "Italian Republic",
-   "Italy",
-   "Repubblica italiana"
-  ],
-  "adjectives": [
-   "Italian"
-  ],
-  "plurals": [
-   "Italians"
-  ],
-  "capitals": [
-   "Rome"
-  ]
- },
- {
-  "code": "JAM",
-  "name": "Jamaica",
-  "names": [
-   "Jamaica"
-  ],
-  "adjectives": [
-   "Jamaican"
-  ],
-  "plurals": [
-   "Jamaicans"
-  ],
-  "capitals": []
- },
- {
-  "code": "JOR",
-  "name": "Jordan",
-  "names": [
-   "Hashemite Kingdom of Jordan",
-   "Jordan",
-   "al-Mamlakah al-Urdunīyah al-Hāshimīyah"
-  ],
-  "adjectives": [
-   "Jordanian"
-  ],
-  "plurals": [
-   "Jordanians"
-  ],
-  "capitals": [
-   "Amman"
-  ]
- },
- {
-  "code": "JPN",
-  "name": "Japan",
-  "names": [
-   "Japan",
-   "Nihon",
-   "Nippon"
-  ],
-  "adjectives": [
-   "Japanese"
-  ],
-  "plurals": [],
-  "capitals": [
-   "Tokyo"
-  ]
- },
- {
-  "code": "KAZ",
-  "name": "Kazakhstan",
-  "names": [
-   "Kazakhstan",
-   "Qazaqstan",
-   "Qazaqstan Respublïkası",
-   "Republic of Kazakhstan",
-   "Respublika Kazakhstan"
-  ],
-  "adjectives": [
-   "Kazakhstani"
-  ],
-  "plurals": [
-   "Kazakhstanis"
-  ],
-  "capitals": [
-   "Astana"
-  ]
- },
- {
-  "code": "KEN",
-  "name": "Kenya",
-  "names": [
-   "Jamhuri ya Kenya",
-   "Kenya",
-   "Republic of Kenya"
-  ],
-  "adjectives": [
-   "Kenyan"
-  ],
-  "plurals": [
-   "Kenyans"
-  ],
-  "capitals": [
-   "Nairobi"
-  ]
- },
- {
-  "code": "KGZ",
-  "name": "Kyrgyzstan",
-  "names": [
-   "Kyrgyz Republic",
-   "Kyrgyz Respublikasy",
-   "Kyrgyzstan"
-  ],
-  "adjectives": [
-   "Kirghiz"
-  ],
-  "plurals": [
-   "Kirghizs"
-  ],
-  "capitals": [
-   "Bishkek"
-  ]
- },
- {
-  "code": "KHM",
-  "name": "Cambodia",
-  "names": [
-   "Cambodia",
-   "Kingdom of Cambodia"
-  ],
-  "adjectives": [
-   "Cambodian"
-  ],
-  "plurals": [
-   "Cambodians"
-  ],
-  "capitals": [
-   "Phnom Penh"
-  ]
- },
- {
-  "code": "KIR",
-  "name": "Kiribati",
-  "names": [
-   "Independent and Sovereign Republic of Kiribati",
-   "Kiribati",
-   "Republic of Kiribati",
-   "Ribaberiki Kiribati"
-  ],
-  "adjectives": [
-   "I-Kiribati"
-  ],
-  "plurals": [
-   "I-Kiribatis"
-  ],
-  "capitals": [
-   "South Tarawa"
-  ]
- },
- {
-  "code": "KNA",
-  "name": "Saint Kitts and Nevis",
-  "names": [
-   "Federation of Saint Christopher and Nevis",
-   "Saint Kitts and Nevis"
-  ],
-  "adjectives": [
-   "Kittitian or Nevisian"
-  ],
-  "plurals": [
-   "Kittitian or Nevisians"
-  ],
-  "capitals": []
- },
- {
-  "code": "KOR",
-  "name": "South Korea",
-  "names": [
-   "Republic of Korea",
-   "South Korea"
-  ],
-  "adjectives": [
-   "South Korean"
-  ],
-  "plurals": [
-   "South Koreans"
-  ],
-  "capitals": [
-   "Seoul"
-  ]
- },
- {
-  "code": "KWT",
-  "name": "Kuwait",
-  "names": [
-   "Dawlat al-Kuwait",
-   "Kuwait",
-   "State of Kuwait"
-  ],
-  "adjectives": [
-   "Kuwaiti"
-  ],
-  "plurals": [
-   "Kuwaitis"
-  ],
-  "capitals": [
-   "Kuwait City"
-  ]
- },
- {
-  "code": "LAO",
-  "name": "Laos",
-  "names": [
-   "Lao People's Democratic Republic",
-   "Laos",
-   "Sathalanalat Paxathipatai Paxaxon Lao"
-  ],
-  "adjectives": [
-   "Laotian"
-  ],
-  "plurals": [
-   "Laotians"
-  ],
-  "capitals": [
-   "Vientiane"
-  ]
- },
- {
-  "code": "LBN",
-  "name": "Lebanon",
-  "names": [
-   "Al-Jumhūrīyah Al-Libnānīyah",
-   "Lebanese Republic",
-   "Lebanon"
-  ],
-  "adjectives": [
-   "Lebanese"
-  ],
-  "plurals": [],
-  "capitals": [
-   "Beirut"
-  ]
- },
- {
-  "code": "LBR",
-  "name": "Liberia",
-  "names": [
-   "Liberia",
-   "Republic of Liberia"
-  ],
-  "adjectives": [
-   "Liberian"
-  ],
-  "plurals": [
-   "Liberians"
-  ],
-  "capitals": [
-   "Monrovia"
-  ]
- },
- {
-  "code": "LBY",
-  "name": "Libya",
-  "names": [
-   "Dawlat Libya",
-   "Libya",
-   "State of Libya"
-  ],
-  "adjectives": [
-   "Libyan"
-  ],
-  "plurals": [
-   "Libyans"
-  ],
-  "capitals": [
-   "Tripoli"
-  ]
- },
- {
-  "code": "LCA",
-  "name": "Saint Lucia",
-  "names": [
-   "Saint Lucia"
-  ],
-  "adjectives": [
-   "Saint Lucian"
-  ],
-  "plurals": [
-   "Saint Lucians"
-  ],
-  "capitals": []
- },
- {
-  "code": "LIE",
-  "name": "Liechtenstein",
-  "names": [
-   "Fürstentum Liechtenstein",
-   "Liechtenstein",
-   "Principality of Liechtenstein"
-  ],
-  "adjectives": [
-   "Liechtensteiner"
-  ],
-  "plurals": [
-   "Liechtensteiners"
-  ],
-  "capitals": [
-   "Vaduz"
-  ]
- },
- {
-  "code": "LKA",
-  "name": "Sri Lanka",
-  "names": [
-   "Democratic Socialist Republic of Sri Lanka",
-   "Sri Lanka",
-   "ilaṅkai"
-  ],
-  "adjectives": [
-   "Sri Lankan"
-  ],
-  "plurals": [
-   "Sri Lankans"
-  ],
-  "capitals": [
-   "Colombo"
-  ]
- },
- {
-  "code": "LSO",
-  "name": "Lesotho",
-  "names": [
-   "Kingdom of Lesotho",
-   "Lesotho",
-   "Muso oa Lesotho"
-  ],
-  "adjectives": [
-   "Mosotho"
-  ],
-  "plurals": [
-   "Mosothos"
-  ],
-  "capitals": [
-   "Maseru"
-  ]
- },
- {
-  "code": "LTU",
-  "name": "Lithuania",
-  "names": [
-   "Lietuvos Respublika",
-   "Lithuania",
-   "Republic of Lithuania"
-  ],
-  "adjectives": [
-   "Lithuanian"
-  ],
-  "plurals": [
-   "Lithuanians"
-  ],
-  "capitals": [
-   "Vilnius"
-  ]
- },
- {
-  "code": "LUX",
-  "name": "Luxembourg",
-  "names": [
-   "Grand Duchy of Luxembourg",
-   "Grand-Duché de Luxembourg",
-   "Groussherzogtum Lëtzebuerg",
-   "Großherzogtum Luxemburg",
-   "Luxembourg"
-  ],
-  "adjectives": [
-   "Luxembourger"
-  ],
-  "plurals": [
-   "Luxembourgers"
-  ],
-  "capitals": [
-   "Luxembourg"
-  ]
- },
- {
-  "code": "LVA",
-  "name": "Latvia",
-  "names": [
-   "Latvia",
-   "Latvijas Republika",
-   "Republic of Latvia"
-  ],
-  "adjectives": [
-   "Latvian"
-  ],
-  "plurals": [
-   "Latvians"
-  ],
-  "capitals": [
-   "Riga"
-  ]
- },
- {
-  "code": "MAR",
-  "name": "Morocco",
-  "names": [
-   "Al-Mamlakah al-Maġribiyah",
-   "Kingdom of Morocco",
-   "Morocco"
-  ],
-  "adjectives": [
-   "Moroccan"
-  ],
-  "plurals": [
-   "Moroccans"
-  ],
-  "capitals": [
-   "Rabat"
-  ]
- },
- {
-  "code": "MCO",
-  "name": "Monaco",
-  "names": [
-   "Monaco",
-   "Principality of Monaco",
-   "Principauté de Monaco"
-  ],
-  "adjectives": [
-   "Monegasque"
-  ],
-  "plurals": [
-   "Monegasques"
-  ],
-  "capitals": [
-   "Monaco"
-  ]
- },
- {
-  "code": "MDA",
-  "name": "Moldova",
-  "names": [
-   "Moldova",
-   "Republic of Moldova",
-   "Republica Moldova"
-  ],
-  "adjectives": [
-   "Moldovan"
-  ],
-  "plurals": [
-   "Moldovans"
-  ],
-  "capitals": [
-   "Chișinău"
-  ]
- },
- {
-  "code": "MDG",
-  "name": "Madagascar",
-  "names": [
-   "Madagascar",
-   "Repoblikan'i Madagasikara",
-   "Republic of Madagascar",
-   "République de Madagascar"
-  ],
-  "adjectives": [
-   "Malagasy"
-  ],
-  "plurals": [
-   "Malagasys"
-  ],
-  "capitals": [
-   "Antananarivo"
-  ]
- },
- {
-  "code": "MDV",
-  "name": "Maldives",
-  "names": [
-   "Dhivehi Raajjeyge Jumhooriyya",
-   "Maldive Islands",
-   "Maldives",
-   "Republic of the Maldives"
-  ],
-  "adjectives": [
-   "Maldivan"
-  ],
-  "plurals": [
-   "Maldivans"
-  ],
-  "capitals": [
-   "Malé"
-  ]
- },
- {
-  "code": "MEX",
-  "name": "Mexico",
-  "names": [
-   "Estados Unidos Mexicanos",
-   "Mexicanos",
-   "Mexico",
-   "United Mexican States"
-  ],
-  "adjectives": [
-   "Mexican"
-  ],
-  "plurals": [
-   "Mexicans"
-  ],
-  "capitals": [
-   "Mexico City"
-  ]
- },
- {
-  "code": "MHL",
-  "name": "Marshall Islands",
-  "names": [
-   "Marshall Islands",
-   "Republic of the Marshall Islands"
-  ],
-  "adjectives": [
-   "Marshallese"
-  ],
-  "plurals": [],
-  "capitals": [
-   "Majuro"
-  ]
- },
- {
-  "code": "MKD",
-  "name": "North Macedonia",
-  "names": [
-   "Macedonia",
-   "North Macedonia",
-   "Republic of North Macedonia",
-   "The former Yugoslav Republic of Macedonia"
-  ],
-  "adjectives": [
-   "Macedonian"
-  ],
-  "plurals": [
-   "Macedonians"
-  ],
-  "capitals": [
-   "Skopje"
-  ]
- },
- {
-  "code": "MLI",
-  "name": "Mali",
-  "names": [
-   "Mali",
-   "Republic of Mali",
-   "République du Mali"
-  ],
-  "adjectives": [
-   "Malian"
-  ],
-  "plurals": [
-   "Malians"
-  ],
-  "capitals": [
-   "Bamako"
-  ]
- },
- {
-  "code": "MLT",
-  "name": "Malta",
-  "names": [
-   "Malta",
-   "Repubblika ta' Malta",
-   "Republic of Malta"
-  ],
-  "adjectives": [
-   "Maltese"
-  ],
-  "plurals": [],
-  "capitals": [
-   "Valletta"
-  ]
- },
- {
-  "code": "MMR",
-  "name": "Myanmar",
-  "names": [
-   "Burma",
-   "Myanmar",
-   "Pyidaunzu Thanmăda Myăma Nainngandaw",
-   "Republic of the Union of Myanmar"
-  ],
-  "adjectives": [
-   "Burmese"
-  ],
-  "plurals": [],
-  "capitals": [
-   "Naypyidaw"
-  ]
- },
- {
-  "code": "MNE",
-  "name": "Montenegro",
-  "names": [
-   "Crna Gora",
-   "Montenegro"
-  ],
-  "adjectives": [
-   "Montenegrin"
-  ],
-  "plurals": [
-   "Montenegrins"
-  ],
-  "capitals": [
-   "Podgorica"
-  ]
- },
- {
-  "code": "MNG",
-  "name": "Mongolia",
-  "names": [
-   "Mongolia"
-  ],
-  "adjectives": [
-   "Mongolian"
-  ],
-  "plurals": [
-   "Mongolians"
-  ],
-  "capitals": [
-   "Ulan Bator"
-  ]
- },
- {
-  "code": "MOZ",
-  "name": "Mozambique",
-  "names": [
-   "Mozambique",
-   "Republic of Mozambique",
-   "República de Moçambique"
-  ],
-  "adjectives": [
-   "Mozambican"
-  ],
-  "plurals": [
-   "Mozambicans"
-  ],
-  "capitals": [
-   "Maputo"
-  ]
- },
- {
-  "code": "MRT",
-  "name": "Mauritania",
-  "names": [
-   "Islamic Republic of Mauritania",
-   "Mauritania"
-  ],
-  "adjectives": [
-   "Mauritanian"
-  ],
-  "plurals": [
-   "Mauritanians"
-  ],
-  "capitals": [
-   "Nouakchott"
-  ]
- },
- {
-  "code": "MUS",
-  "name": "Mauritius",
-  "names": [
-   "Mauritius",
-   "Republic of Mauritius",
-   "République de Maurice"
-  ],
-  "adjectives": [
-   "Mauritian"
-  ],
-  "plurals": [
-   "Mauritians"
-  ],
-  "capitals": [
-   "Port Louis"
-  ]
- },
- {
-  "code": "MWI",
-  "name": "Malawi",
-  "names": [
-   "Malawi",
-   "Republic of Malawi"
-  ],
-  "adjectives": [
-   "Malawian"
-  ],
-  "plurals": [
-   "Malawians"
-  ],
-  "capitals": [
-   "Lilongwe"
-  ]
- },
- {
-  "code": "MYS",
-  "name": "Malaysia",
-  "names": [
-   "Malaysia"
-  ],
-  "adjectives": [
-   "Malaysian"
-  ],
-  "plurals": [
-   "Malaysians"
-  ],
-  "capitals": [
-   "Kuala Lumpur"
-  ]
- },
- {
-  "code": "NAM",
-  "name": "Namibia",
-  "names": [
-   "Namibia",
-   "Namibië",
-   "Republic of Namibia"
-  ],
-  "adjectives": [
-   "Namibian"
-  ],
-  "plurals": [
-   "Namibians"
-  ],
-  "capitals": [
-   "Windhoek"
-  ]
- },
- {
-  "code": "NER",
-  "name": "Niger",
-  "names": [
-   "Niger",
-   "Nijar",
-   "Republic of Niger"
-  ],
-  "adjectives": [
-   "Nigerien"
-  ],
-  "plurals": [
-   "Nigeriens"
-  ],
-  "capitals": [
-   "Niamey"
-  ]
- },
- {
-  "code": "NGA",
-  "name": "Nigeria",
-  "names": [
-   "Federal Republic of Nigeria",
-   "Naíjíríà",
-   "Nigeria",
-   "Nijeriya"
-  ],
-  "adjectives": [
-   "Nigerian"
-  ],
-  "plurals": [
-   "Nigerians"
-  ],
-  "capitals": [
-   "Abuja"
-  ]
- },
- {
-  "code": "NIC",
-  "name": "Nicaragua",
-  "names": [
-   "Nicaragua",
-   "Republic of Nicaragua",
-   "República de Nicaragua"
-  ],
-  "adjectives": [
-   "Nicaraguan"
-  ],
-  "plurals": [
-   "Nicaraguans"
-  ],
-  "capitals": [
-   "Managua"
-  ]
- },
- {
-  "code": "NLD",
-  "name": "Netherlands",
-  "names": [
-   "Holland",
-   "Kingdom of the Netherlands",
-   "Nederland",
-   "Netherlands",
-   "The Netherlands"
-  ],
-  "adjectives": [
-   "Dutch"
-  ],
-  "plurals": [],
-  "capitals": [
-   "Amsterdam"
-  ]
- },
- {
-  "code": "NOR",
-  "name": "Norway",
-  "names": [
-   "Kingdom of Norway",
-   "Kongeriket Noreg",
-   "Kongeriket Norge",
-   "Noreg",
-   "Norge",
-   "Norway"
-  ],
-  "adjectives": [
-   "Norwegian"
-  ],
-  "plurals": [
-   "Norwegians"
-  ],
-  "capitals": [
-   "Oslo"
-  ]
- },
- {
-  "code": "NPL",
-  "name": "Nepal",
-  "names": [
-   "Federal Democratic Republic of Nepal",
-   "Loktāntrik Ganatantra Nepāl",
-   "Nepal"
-  ],
-  "adjectives": [
-   "Nepalese"
-  ],
-  "plurals": [],
-  "capitals": [
-   "Kathmandu"
-  ]
- },
- {
-  "code": "NRU",
-  "name": "Nauru",
-  "names": [
-   "Naoero",
-   "Nauru",
-   "Pleasant Island",
-   "Republic of Nauru",
-   "Ripublik Naoero"
-  ],
-  "adjectives": [
-   "Nauruan"
-  ],
-  "plurals": [
-   "Nauruans"
-  ],
-  "capitals": [
-   "Yaren"
-  ]
- },
- {
-  "code": "NZL",
-  "name": "New Zealand",
-  "names": [
-   "Aotearoa",
-   "New Zealand"
-  ],
-  "adjectives": [
-   "New Zealander"
-  ],
-  "plurals": [
-   "New Zealanders"
-  ],
-  "capitals": [
-   "Wellington"
-  ]
- },
- {
-  "code": "OMN",
-  "name": "Oman",
-  "names": [
-   "Oman",
-   "Sultanate of Oman"
-  ],
-  "adjectives": [
-   "Omani"
-  ],
-  "plurals": [
-   "Omanis"
-  ],
-  "capitals": [
-   "Muscat"
-  ]
- },
- {
-  "code": "PAK",
-  "name": "Pakistan",
-  "names": [
-   "Islamic Republic of Pakistan",
-   "Islāmī Jumhūriya'eh Pākistān",
-   "Pakistan",
-   "Pākistān"
-  ],
-  "adjectives": [
-   "Pakistani"
-  ],
-  "plurals": [
-   "Pakistanis"
-  ],
-  "capitals": [
-   "Islamabad"
-  ]
- },
- {
-  "code": "PAN",
-  "name": "Panama",
-  "names": [
-   "Panama",
-   "Republic of Panama",
-   "República de Panamá"
-  ],
-  "adjectives": [
-   "Panamanian"
-  ],
-  "plurals": [
-   "Panamanians"
-  ],
-  "capitals": [
-   "Panama City"
-  ]
- },
- {
-  "code": "PER",
-  "name": "Peru",
-  "names": [
-   "Peru",
-   "Republic of Peru",
-   "República del Perú"
-  ],
-  "adjectives": [
-   "Peruvian"
-  ],
-  "plurals": [
-   "Peruvians"
-  ],
-  "capitals": []
- },
- {
-  "code": "PHL",
-  "name": "Philippines",
-  "names": [
-   "Philippines",
-   "Republic of the Philippines",
-   "Repúblika ng Pilipinas"
-  ],
-  "adjectives": [
-   "Filipino"
-  ],
-  "plurals": [
-   "Filipinos"
-  ],
-  "capitals": [
-   "Manila"
-  ]
- },
- {
-  "code": "PLW",
-  "name": "Palau",
-  "names": [
-   "Beluu er a Belau",
-   "Palau",
-   "Republic of Palau"
-  ],
-  "adjectives": [
-   "Palauan"
-  ],
-  "plurals": [
-   "Palauans"
-  ],
-  "capitals": []
- },
- {
-  "code": "PNG",
-  "name": "Papua New Guinea",
-  "names": [
-   "Independen Stet bilong Papua Niugini",
-   "Independent State of Papua New Guinea",
-   "Papua New Guinea"
-  ],
-  "adjectives": [
-   "Papua New Guinean"
-  ],
-  "plurals": [
-   "Papua New Guineans"
-  ],
-  "capitals": [
-   "Port Moresby"
-  ]
- },
- {
-  "code": "POL",
-  "name": "Poland",
-  "names": [
-   "Poland",
-   "Republic of Poland",
-   "Rzeczpospolita Polska"
-  ],
-  "adjectives": [
-   "Polish"
-  ],
-  "plurals": [],
-  "capitals": [
-   "Warsaw"
-  ]
- },
- {
-  "code": "PRK",
-  "name": "North Korea",
-  "names": [
-   "Chosŏn Minjujuŭi Inmin Konghwaguk",
-   "DPRK",
-   "Democratic People's Republic of Korea",
-   "North Korea"
-  ],
-  "adjectives": [
-   "North Korean"
-  ],
-  "plurals": [
-   "North Koreans"
-  ],
-  "capitals": [
-   "Pyongyang"
-  ]
- },
- {
-  "code": "PRT",
-  "name": "Portugal",
-  "names": [
-   "Portugal",
-   "Portuguesa",
-   "Portuguese Republic",
-   "República Portuguesa"
-  ],
-  "adjectives": [
-   "Portuguese"
-  ],
-  "plurals": [],
-  "capitals": [
-   "Lisbon"
-  ]
- },
- {
-  "code": "PRY",
-  "name": "Paraguay",
-  "names": [
-   "Paraguay",
-   "Republic of Paraguay",
-   "República del Paraguay",
-   "Tetã Paraguái"
-  ],
-  "adjectives": [
-   "Paraguayan"
-  ],
-  "plurals": [
-   "Paraguayans"
-  ],
-  "capitals": [
-   "Asunción"
-  ]
- },
- {
-  "code": "PSE",
-  "name": "Palestine",
-  "names": [
-   "Dawlat Filasṭin",
-   "Palestine",
-   "State of Palestine"
-  ],
-  "adjectives": [
-   "Palestinian"
-  ],
-  "plurals": [
-   "Palestinians"
-  ],
-  "capitals": [
-   "Ramallah"
-  ]
- },
- {
-  "code": "QAT",
-  "name": "Qatar",
-  "names": [
-   "Dawlat Qaṭar",
-   "Qatar",
-   "State of Qatar"
-  ],
-  "adjectives": [
-   "Qatari"
-  ],
-  "plurals": [
-   "Qataris"
-  ],
-  "capitals": [
-   "Doha"
-  ]
- },
- {
-  "code": "ROU",
-  "name": "Romania",
-  "names": [
-   "Romania",
-   "România",
-   "Roumania",
-   "Rumania"
-  ],
-  "adjectives": [
-   "Romanian"
-  ],
-  "plurals": [
-   "Romanians"
-  ],
-  "capitals": [
-   "Bucharest"
-  ]
- },
- {
-  "code": "RUS",
-  "name": "Russia",
-  "names": [
-   "Russia",
-   "Russian Federation"
-  ],
-  "adjectives": [
-   "Russian"
-  ],
-  "plurals": [
-   "Russians"
-  ],
-  "capitals": [
-   "Moscow"
-  ]
- },
- {
-  "code": "RWA",
-  "name": "Rwanda",
-  "names": [
-   "Republic of Rwanda",
-   "Repubulika y'u Rwanda",
-   "Rwanda",
-   "République du Rwanda"
-  ],
-  "adjectives": [
-   "Rwandan"
-  ],
-  "plurals": [
-   "Rwandans"
-  ],
-  "capitals": [
-   "Kigali"
-  ]
- },
- {
-  "code": "SAU",
-  "name": "Saudi Arabia",
-  "names": [
-   "Kingdom of Saudi Arabia",
-   "Saudi",
-   "Saudi Arabia"
-  ],
-  "adjectives": [
-   "Saudi Arabian"
-  ],
-  "plurals": [
-   "Saudi Arabians"
-  ],
-  "capitals": [
-   "Riyadh"
-  ]
- },
- {
-  "code": "SDN",
-  "name": "Sudan",
-  "names": [
-   "Jumhūrīyat as-Sūdān",
-   "Republic of the Sudan",
-   "Sudan"
-  ],
-  "adjectives": [
-   "Sudanese"
-  ],
-  "plurals": [],
-  "capitals": [
-   "Khartoum"
-  ]
- },
- {
-  "code": "SEN",
-  "name": "Senegal",
-  "names": [
-   "Republic of Senegal",
-   "République du Sénégal",
-   "Senegal"
-  ],
-  "adjectives": [
-   "Senegalese"
-  ],
-  "plurals": [],
-  "capitals": [
-   "Dakar"
-  ]
- },
- {
-  "code": "SGP",
-  "name": "Singapore",
-  "names": [
-   "Republic of Singapore",
-   "Republik Singapura",
-   "Singapore",
-   "Singapura"
-  ],
-  "adjectives": [
-   "Singaporean"
-  ],
-  "plurals": [
-   "Singaporeans"
-  ],
-  "capitals": [
-   "Singapore"
-  ]
- },
- {
-  "code": "SLB",
-  "name": "Solomon Islands",
-  "names": [
-   "Solomon Islands"
-  ],
-  "adjectives": [
-   "Solomon Islander"
-  ],
-  "plurals": [
-   "Solomon Islanders"
-  ],
-  "capitals": [
-   "Honiara"
-  ]
- },
- {
-  "code": "SLE",
-  "name": "Sierra Leone",
-  "names": [
-   "Republic of Sierra Leone",
-   "Sierra Leone"
-  ],
-  "adjectives": [
-   "Sierra Leonean"
-  ],
-  "plurals": [
-   "Sierra Leoneans"
-  ],
-  "capitals": [
-   "Freetown"
-  ]
- },
- {
-  "code": "SLV",
-  "name": "El Salvador",
-  "names": [
-   "El Salvador",
-   "Republic of El Salvador",
-   "República de El Salvador"
-  ],
-  "adjectives": [
-   "Salvadoran"
-  ],
-  "plurals": [
-   "Salvadorans"
-  ],
-  "capitals": [
-   "San Salvador"
-  ]
- },
- {
-  "code": "SMR",
-  "name": "San Marino",
-  "names": [
-   "Most Serene Republic of San Marino",
-   "Repubblica di San Marino",
-   "Republic of San Marino",
-   "San Marino"
-  ],
-  "adjectives": [
-   "Sammarinese"
-  ],
-  "plurals": [],
-  "capitals": [
-   "City of San Marino"
-  ]
- },
- {
-  "code": "SOM",
-  "name": "Somalia",
-  "names": [
-   "Federal Republic of Somalia",
-   "Jamhuuriyadda Federaalka Soomaaliya",
-   "Jumhūriyyat aṣ-Ṣūmāl al-Fiderāliyya",
-   "Somalia",
-   "aṣ-Ṣūmāl"
-  ],
-  "adjectives": [
-   "Somali"
-  ],
-  "plurals": [
-   "Somalis"
-  ],
-  "capitals": [
-   "Mogadishu"
-  ]
- },
- {
-  "code": "SRB",
-  "name": "Serbia",
-  "names": [
-   "Republic of Serbia",
-   "Republika Srbija",
-   "Serbia",
-   "Srbija"
-  ],
-  "adjectives": [
-   "Serbian"
-  ],
-  "plurals": [
-   "Serbians"
-  ],
-  "capitals": [
-   "Belgrade"
-  ]
- },
- {
-  "code": "SSD",
-  "name": "South Sudan",
-  "names": [
-   "Republic of South Sudan",
-   "South Sudan"
-  ],
-  "adjectives": [
-   "South Sudanese"
-  ],
-  "plurals": [],
-  "capitals": [
-   "Juba"
-  ]
- },
- {
-  "code": "STP",
-  "name": "São Tomé and Príncipe",
-  "names": [
-   "Democratic Republic of São Tomé and Príncipe",
-   "República Democrática de São Tomé e Príncipe",
-   "Sao Tome and Principe",
-   "São Tomé and Príncipe"
-  ],
-  "adjectives": [
-   "Sao Tomean"
-  ],
-  "plurals": [
-   "Sao Tomeans"
-  ],
-  "capitals": [
-   "São Tomé"
-  ]
- },
- {
-  "code": "SUR",
-  "name": "Suriname",
-  "names": [
-   "Republic of Suriname",
-   "Republiek Suriname",
-   "Sarnam",
-   "Sranangron",
-   "Suriname"
-  ],
-  "adjectives": [
-   "Surinamer"
-  ],
-  "plurals": [
-   "Surinamers"
-  ],
-  "capitals": [
-   "Paramaribo"
-  ]
- },
- {
-  "code": "SVK",
-  "name": "Slovakia",
-  "names": [
-   "Slovak Republic",
-   "Slovakia",
-   "Slovenská republika"
-  ],
-  "adjectives": [
-   "Slovak"
-  ],
-  "plurals": [
-   "Slovaks"
-  ],
-  "capitals": [
-   "Bratislava"
-  ]
- },
- {
-  "code": "SVN",
-  "name": "Slovenia",
-  "names": [
-   "Republic of Slovenia",
-   "Republika Slovenija",
-   "Slovenia"
-  ],
-  "adjectives": [
-   "Slovene"
-  ],
-  "plurals": [
-   "Slovenes"
-  ],
-  "capitals": [
-   "Ljubljana"
-  ]
- },
- {
-  "code": "SWE",
-  "name": "Sweden",
-  "names": [
-   "Kingdom of Sweden",
-   "Konungariket Sverige",
-   "Sweden"
-  ],
-  "adjectives": [
-   "Swedish"
-  ],
-  "plurals": [],
-  "capitals": [
-   "Stockholm"
-  ]
- },
- {
-  "code": "SWZ",
-  "name": "Eswatini",
-  "names": [
-   "Eswatini",
-   "Kingdom of Eswatini",
-   "Ngwane",
-   "Swatini",
-   "Swaziland",
-   "Umbuso weSwatini",
-   "weSwatini"
-  ],
-  "adjectives": [
-   "Swazi"
-  ],
-  "plurals": [
-   "Swazis"
-  ],
-  "capitals": [
-   "Lobamba"
-  ]
- },
- {
-  "code": "SYC",
-  "name": "Seychelles",
-  "names": [
-   "Repiblik Sesel",
-   "Republic of Seychelles",
-   "République des Seychelles",
-   "Seychelles"
-  ],
-  "adjectives": [
-   "Seychellois"
-  ],
-  "plurals": [],
-  "capitals": []
- },
- {
-  "code": "SYR",
-  "name": "Syria",
-  "names": [
-   "Syria",
-   "Syrian Arab Republic"
-  ],
-  "adjectives": [
-   "Syrian"
-  ],
-  "plurals": [
-   "Syrians"
-  ],
-  "capitals": [
-   "Damascus"
-  ]
- },
- {
-  "code": "TCD",
-  "name": "Chad",
-  "names": [
-   "Chad",
-   "Republic of Chad",
-   "République du Tchad",
-   "Tchad"
-  ],
-  "adjectives": [
-   "Chadian"
-  ],
-  "plurals": [
-   "Chadians"
-  ],
-  "capitals": [
-   "N'Djamena"
-  ]
- },
- {
-  "code": "TGO",
-  "name": "Togo",
-  "names": [
-   "République Togolaise",
-   "Togo",
-   "Togolese",
-   "Togolese Republic"
-  ],
-  "adjectives": [
-   "Togolese"
-  ],
-  "plurals": [],
-  "capitals": [
-   "Lomé"
-  ]
- },
- {
-  "code": "THA",
-  "name": "Thailand",
-  "names": [
-   "Kingdom of Thailand",
-   "Prathet",
-   "Ratcha Anachak Thai",
-   "Thai",
-   "Thailand"
-  ],
-  "adjectives": [
-   "Thai"
-  ],
-  "plurals": [
-   "Thais"
-  ],
-  "capitals": [
-   "Bangkok"
-  ]
- },
- {
-  "code": "TJK",
-  "name": "Tajikistan",
-  "names": [
-   "Republic of Tajikistan",
-   "Tajikistan",
-   "Toçikiston",
-   "Çumhuriyi Toçikiston"
-  ],
-  "adjectives": [
-   "Tadzhik"
-  ],
-  "plurals": [
-   "Tadzhiks"
-  ],
-  "capitals": [
-   "Dushanbe"
-  ]
- },
- {
-  "code": "TKM",
-  "name": "Turkmenistan",
-  "names": [
-   "Turkmenistan"
-  ],
-  "adjectives": [
-   "Turkmen"
-  ],
-  "plurals": [
-   "Turkmens"
-  ],
-  "capitals": [
-   "Ashgabat"
-  ]
- },
- {
-  "code": "TLS",
-  "name": "Timor-Leste",
-  "names": [
-   "Democratic Republic of Timor-Leste",
-   "East Timor",
-   "República Democrática de Timor-Leste",
-   "Repúblika Demokrátika Timór-Leste",
-   "Timor",
-   "Timor Lorosae",
-   "Timor-Leste",
-   "Timór Lorosa'e"
-  ],
-  "adjectives": [
-   "East Timorese"
-  ],
-  "plurals": [],
-  "capitals": [
-   "Dili"
-  ]
- },
- {
-  "code": "TON",
-  "name": "Tonga",
-  "names": [
-   "Kingdom of Tonga",
-   "Tonga"
-  ],
-  "adjectives": [
-   "Tongan"
-  ],
-  "plurals": [
-   "Tongans"
-  ],
-  "capitals": [
-   "Nuku'alofa"
-  ]
- },
- {
-  "code": "TTO",
-  "name": "Trinidad and Tobago",
-  "names": [
-   "Republic of Trinidad and Tobago",
-   "Trinidad and Tobago"
-  ],
-  "adjectives": [
-   "Trinidadian"
-  ],
-  "plurals": [
-   "Trinidadians"
-  ],
-  "capitals": [
-   "Port of Spain"
-  ]
- },
- {
-  "code": "TUN",
-  "name": "Tunisia",
-  "names": [
-   "Republic of Tunisia",
-   "Tunisia",
-   "Tunisian Republic",
-   "al-Jumhūriyyah at-Tūnisiyyah"
-  ],
-  "adjectives": [
-   "Tunisian"
-  ],
-  "plurals": [
-   "Tunisians"
-  ],
-  "capitals": [
-   "Tunis"
-  ]
- },
- {
-  "code": "TUR",
-  "name": "Türkiye",
-  "names": [
-   "Republic of Turkey",
-   "Republic of Türkiye",
-   "Turkiye",
-   "Türkiye",
-   "Türkiye Cumhuriyeti"
-  ],
-  "adjectives": [
-   "Turkish"
-  ],
-  "plurals": [],
-  "capitals": [
-   "Ankara"
-  ]
- },
- {
-  "code": "TUV",
-  "name": "Tuvalu",
-  "names": [
-   "Tuvalu"
-  ],
-  "adjectives": [
-   "Tuvaluan"
-  ],
-  "plurals": [
-   "Tuvaluans"
-  ],
-  "capitals": []
- },
- {
-  "code": "TWN",
-  "name": "Taiwan",
-  "names": [
-   "Chinese Taipei",
-   "Republic of China",
-   "Republic of China (Taiwan)",
-   "Taiwan",
-   "Táiwān",
-   "Zhōnghuá Mínguó"
-  ],
-  "adjectives": [
-   "Taiwanese"
-  ],
-  "plurals": [],
-  "capitals": [
-   "Taipei"
-  ]
- },
- {
-  "code": "TZA",
-  "name": "Tanzania",
-  "names": [
-   "Jamhuri ya Muungano wa Tanzania",
-   "Tanzania",
-   "United Republic of Tanzania"
-  ],
-  "adjectives": [
-   "Tanzanian"
-  ],
-  "plurals": [
-   "Tanzanians"
-  ],
-  "capitals": [
-   "Dodoma"
-  ]
- },
- {
-  "code": "UGA",
-  "name": "Uganda",
-  "names": [
-   "Jamhuri ya Uganda",
-   "Republic of Uganda",
-   "Uganda"
-  ],
-  "adjectives": [
-   "Ugandan"
-  ],
-  "plurals": [
-   "Ugandans"
-  ],
-  "capitals": [
-   "Kampala"
-  ]
- },
- {
-  "code": "UKR",
-  "name": "Ukraine",
-  "names": [
-   "Ukraine",
-   "Ukrayina"
-  ],
-  "adjectives": [
-   "Ukrainian"
-  ],
-  "plurals": [
-   "Ukrainians"
-  ],
-  "capitals": [
-   "Kyiv"
-  ]
- },
- {
-  "code": "UNK",
-  "name": "Kosovo",
-  "names": [
-   "Kosovo",
-   "Republic of Kosovo"
-  ],
-  "adjectives": [
-   "Kosovar"
-  ],
-  "plurals": [
-   "Kosovars"
-  ],
-  "capitals": [
-   "Pristina"
-  ]
- },
- {
-  "code": "URY",
-  "name": "Uruguay",
-  "names": [
-   "Oriental Republic of Uruguay",
-   "República Oriental del Uruguay",
-   "Uruguay"
-  ],
-  "adjectives": [
-   "Uruguayan"
-  ],
-  "plurals": [
-   "Uruguayans"
-  ],
-  "capitals": [
-   "Montevideo"
-  ]
- },
- {
-  "code": "USA",
-  "name": "United States",
-  "names": [
-   "USA",
-   "United States",
-   "United States of America"
-  ],
-  "adjectives": [
-   "American"
-  ],
-  "plurals": [
-   "Americans"
-  ],
-  "capitals": [
-   "Washington D.C."
-  ]
- },
- {
-  "code": "UZB",
-  "name": "Uzbekistan",
-  "names": [
-   "Republic of Uzbekistan",
-   "Uzbekistan"
-  ],
-  "adjectives": [
-   "Uzbekistani"
-  ],
-  "plurals": [
-   "Uzbekistanis"
-  ],
-  "capitals": [
-   "Tashkent"
-  ]
- },
- {
-  "code": "VAT",
-  "name": "Vatican City",
-  "names": [
-   "Holy See (Vatican City State)",
-   "Stato della Città del Vaticano",
-   "Vatican",
-   "Vatican City",
-   "Vatican City State"
-  ],
-  "adjectives": [
-   "Vatican"
-  ],
-  "plurals": [
-   "Vaticans"
-  ],
-  "capitals": [
-   "Vatican City"
-  ]
- },
- {
-  "code": "VCT",
-  "name": "Saint Vincent and the Grenadines",
-  "names": [
-   "Saint Vincent and the Grenadines"
-  ],
-  "adjectives": [
-   "Saint Vincentian"
-  ],
-  "plurals": [
-   "Saint Vincentians"
-  ],
-  "capitals": [
-   "Kingstown"
-  ]
- },
- {
-  "code": "VEN",
-  "name": "Venezuela",
-  "names": [
-   "Bolivarian Republic of Venezuela",
-   "República Bolivariana de Venezuela",
-   "Venezuela"
-  ],
-  "adjectives": [
-   "Venezuelan"
-  ],
-  "plurals": [
-   "Venezuelans"
-  ],
-  "capitals": [
-   "Caracas"
-  ]
- },
- {
-  "code": "VNM",
-  "name": "Vietnam",
-  "names": [
-   "Cộng hòa Xã hội chủ nghĩa Việt Nam",
-   "Socialist Republic of Vietnam",
-   "Viet Nam",
-   "Vietnam"
-  ],
-  "adjectives": [
-   "Vietnamese"
-  ],
-  "plurals": [],
-  "capitals": [
-   "Hanoi"
-  ]
- },
- {
-  "code": "VUT",
-  "name": "Vanuatu",
-  "names": [
-   "Republic of Vanuatu",
-   "Ripablik blong Vanuatu",
-   "République de Vanuatu",
-   "Vanuatu"
-  ],
-  "adjectives": [
-   "Ni-Vanuatu"
-  ],
-  "plurals": [
-   "Ni-Vanuatus"
-  ],
-  "capitals": [
-   "Port Vila"
-  ]
- },
- {
-  "code": "WSM",
-  "name": "Samoa",
-  "names": [
-   "Independent State of Samoa",
-   "Samoa"
-  ],
-  "adjectives": [
-   "Samoan"
-  ],
-  "plurals": [
-   "Samoans"
-  ],
-  "capitals": []
- },
- {
-  "code": "YEM",
-  "name": "Yemen",
-  "names": [
-   "Republic of Yemen",
-   "Yemen",
-   "Yemeni Republic",
-   "al-Jumhūriyyah al-Yamaniyyah"
-  ],
-  "adjectives": [
-   "Yemeni"
-  ],
-  "plurals": [
-   "Yemenis"
-  ],
-  "capitals": [
-   "Sana'a"
-  ]
- },
- {
-  "code": "ZAF",
-  "name": "South Africa",
-  "names": [
-   "RSA",
-   "Republic of South Africa",
-   "South Africa",
-   "Suid-Afrika"
-  ],
-  "adjectives": [
-   "South African"
-  ],
-  "plurals": [
-   "South Africans"
-  ],
-  "capitals": [
-   "Bloemfontein",
-   "Cape Town",
-   "Pretoria"
-  ]
- },
- {
-  "code": "ZMB",
-  "name": "Zambia",
-  "names": [
-   "Republic of Zambia",
-   "Zambia"
-  ],
-  "adjectives": [
-   "Zambian"
-  ],
-  "plurals": [
-   "Zambians"
-  ],
-  "capitals": [
-   "Lusaka"
-  ]
- },
- {
-  "code": "ZWE",
-  "name": "Zimbabwe",
-  "names": [
-   "Republic of Zimbabwe",
-   "Zimbabwe"
-  ],
-  "adjectives": [
-   "Zimbabwean"
-  ],
-  "plurals": [
-   "Zimbabweans"
-  ],
-  "capitals": [
-   "Harare"
-  ]
- }
+  {
+    code: 'AFG',
+    name: 'Afghanistan',
+    names: ['Afghanistan', 'Afġānistān', 'Islamic Republic of Afghanistan'],
+    adjectives: ['Afghan'],
+    plurals: ['Afghans'],
+    capitals: ['Kabul'],
+  },
+  {
+    code: 'AGO',
+    name: 'Angola',
+    names: ['Angola', 'Republic of Angola', 'República de Angola', "ʁɛpublika de an'ɡɔla"],
+    adjectives: ['Angolan'],
+    plurals: ['Angolans'],
+    capitals: ['Luanda'],
+  },
+  {
+    code: 'ALB',
+    name: 'Albania',
+    names: ['Albania', 'Republic of Albania', 'Shqipnia', 'Shqipëri', 'Shqipëria'],
+    adjectives: ['Albanian'],
+    plurals: ['Albanians'],
+    capitals: ['Tirana'],
+  },
+  {
+    code: 'AND',
+    name: 'Andorra',
+    names: ['Andorra', 'Principality of Andorra', "Principat d'Andorra"],
+    adjectives: ['Andorran'],
+    plurals: ['Andorrans'],
+    capitals: ['Andorra la Vella'],
+  },
+  {
+    code: 'ARE',
+    name: 'United Arab Emirates',
+    names: ['Emirates', 'UAE', 'United Arab Emirates'],
+    adjectives: ['Emirati'],
+    plurals: ['Emiratis'],
+    capitals: ['Abu Dhabi'],
+  },
+  {
+    code: 'ARG',
+    name: 'Argentina',
+    names: ['Argentina', 'Argentine Republic', 'República Argentina'],
+    adjectives: ['Argentine'],
+    plurals: ['Argentines'],
+    capitals: ['Buenos Aires'],
+  },
+  {
+    code: 'ARM',
+    name: 'Armenia',
+    names: ['Armenia', 'Hayastan', 'Republic of Armenia'],
+    adjectives: ['Armenian'],
+    plurals: ['Armenians'],
+    capitals: ['Yerevan'],
+  },
+  {
+    code: 'ATG',
+    name: 'Antigua and Barbuda',
+    names: ['Antigua and Barbuda'],
+    adjectives: ['Antiguan, Barbudan'],
+    plurals: ['Antiguan, Barbudans'],
+    capitals: [],
+  },
+  {
+    code: 'AUS',
+    name: 'Australia',
+    names: ['Australia', 'Commonwealth of Australia'],
+    adjectives: ['Australian'],
+    plurals: ['Australians'],
+    capitals: ['Canberra'],
+  },
+  {
+    code: 'AUT',
+    name: 'Austria',
+    names: ['Austria', 'Oesterreich', 'Osterreich', 'Republic of Austria'],
+    adjectives: ['Austrian'],
+    plurals: ['Austrians'],
+    capitals: ['Vienna'],
+  },
+  {
+    code: 'AZE',
+    name: 'Azerbaijan',
+    names: ['Azerbaijan', 'Azərbaycan Respublikası', 'Republic of Azerbaijan'],
+    adjectives: ['Azerbaijani'],
+    plurals: ['Azerbaijanis'],
+    capitals: ['Baku'],
+  },
+  {
+    code: 'BDI',
+    name: 'Burundi',
+    names: ['Burundi', 'Republic of Burundi', "Republika y'Uburundi", 'République du Burundi'],
+    adjectives: ['Burundian'],
+    plurals: ['Burundians'],
+    capitals: ['Gitega'],
+  },
+  {
+    code: 'BEL',
+    name: 'Belgium',
+    names: [
+      'Belgie',
+      'Belgien',
+      'Belgique',
+      'Belgium',
+      'België',
+      'Kingdom of Belgium',
+      'Koninkrijk België',
+      'Königreich Belgien',
+      'Royaume de Belgique',
+    ],
+    adjectives: ['Belgian'],
+    plurals: ['Belgians'],
+    capitals: ['Brussels'],
+  },
+  {
+    code: 'BEN',
+    name: 'Benin',
+    names: ['Benin', 'Republic of Benin', 'République du Bénin'],
+    adjectives: ['Beninese'],
+    plurals: [],
+    capitals: ['Porto-Novo'],
+  },
+  {
+    code: 'BFA',
+    name: 'Burkina Faso',
+    names: ['Burkina Faso'],
+    adjectives: ['Burkinabe'],
+    plurals: ['Burkinabes'],
+    capitals: ['Ouagadougou'],
+  },
+  {
+    code: 'BGD',
+    name: 'Bangladesh',
+    names: ['Bangladesh', 'Gônôprôjatôntri Bangladesh', "People's Republic of Bangladesh"],
+    adjectives: ['Bangladeshi'],
+    plurals: ['Bangladeshis'],
+    capitals: ['Dhaka'],
+  },
+  {
+    code: 'BGR',
+    name: 'Bulgaria',
+    names: ['Bulgaria', 'Republic of Bulgaria'],
+    adjectives: ['Bulgarian'],
+    plurals: ['Bulgarians'],
+    capitals: ['Sofia'],
+  },
+  {
+    code: 'BHR',
+    name: 'Bahrain',
+    names: ['Bahrain', 'Kingdom of Bahrain', 'Mamlakat al-Baḥrayn'],
+    adjectives: ['Bahraini'],
+    plurals: ['Bahrainis'],
+    capitals: ['Manama'],
+  },
+  {
+    code: 'BHS',
+    name: 'Bahamas',
+    names: ['Bahamas', 'Commonwealth of the Bahamas'],
+    adjectives: ['Bahamian'],
+    plurals: ['Bahamians'],
+    capitals: ['Nassau'],
+  },
+  {
+    code: 'BIH',
+    name: 'Bosnia and Herzegovina',
+    names: ['Bosnia and Herzegovina', 'Bosnia-Herzegovina'],
+    adjectives: ['Bosnian, Herzegovinian'],
+    plurals: ['Bosnian, Herzegovinians'],
+    capitals: ['Sarajevo'],
+  },
+  {
+    code: 'BLR',
+    name: 'Belarus',
+    names: ['Belarus', 'Bielaruś', 'Republic of Belarus'],
+    adjectives: ['Belarusian'],
+    plurals: ['Belarusians'],
+    capitals: ['Minsk'],
+  },
+  {
+    code: 'BLZ',
+    name: 'Belize',
+    names: ['Belize'],
+    adjectives: ['Belizean'],
+    plurals: ['Belizeans'],
+    capitals: ['Belmopan'],
+  },
+  {
+    code: 'BOL',
+    name: 'Bolivia',
+    names: [
+      'Bolivia',
+      'Buliwya',
+      'Buliwya Mamallaqta',
+      'Estado Plurinacional de Bolivia',
+      'Plurinational State of Bolivia',
+      'Tetã Volívia',
+      'Wuliwya',
+      'Wuliwya Suyu',
+    ],
+    adjectives: ['Bolivian'],
+    plurals: ['Bolivians'],
+    capitals: [],
+  },
+  {
+    code: 'BRA',
+    name: 'Brazil',
+    names: ['Brasil', 'Brazil', 'Federative Republic of Brazil', 'República Federativa do Brasil'],
+    adjectives: ['Brazilian'],
+    plurals: ['Brazilians'],
+    capitals: ['Brasília'],
+  },
+  {
+    code: 'BRB',
+    name: 'Barbados',
+    names: ['Barbados'],
+    adjectives: ['Barbadian'],
+    plurals: ['Barbadians'],
+    capitals: ['Bridgetown'],
+  },
+  {
+    code: 'BRN',
+    name: 'Brunei',
+    names: [
+      'Brunei',
+      'Brunei Darussalam',
+      'Nation of Brunei',
+      'Nation of Brunei, Abode of Peace',
+      'the Abode of Peace',
+    ],
+    adjectives: ['Bruneian'],
+    plurals: ['Bruneians'],
+    capitals: ['Bandar Seri Begawan'],
+  },
+  {
+    code: 'BTN',
+    name: 'Bhutan',
+    names: ['Bhutan', 'Kingdom of Bhutan'],
+    adjectives: ['Bhutanese'],
+    plurals: [],
+    capitals: ['Thimphu'],
+  },
+  {
+    code: 'BWA',
+    name: 'Botswana',
+    names: ['Botswana', 'Lefatshe la Botswana', 'Republic of Botswana'],
+    adjectives: ['Motswana'],
+    plurals: ['Motswanas'],
+    capitals: ['Gaborone'],
+  },
+  {
+    code: 'CAF',
+    name: 'Central African Republic',
+    names: ['Central African Republic', 'République centrafricaine'],
+    adjectives: ['Central African'],
+    plurals: ['Central Africans'],
+    capitals: ['Bangui'],
+  },
+  {
+    code: 'CAN',
+    name: 'Canada',
+    names: ['Canada'],
+    adjectives: ['Canadian'],
+    plurals: ['Canadians'],
+    capitals: ['Ottawa'],
+  },
+  {
+    code: 'CHE',
+    name: 'Switzerland',
+    names: ['Schweiz', 'Suisse', 'Svizra', 'Svizzera', 'Swiss Confederation', 'Switzerland'],
+    adjectives: ['Swiss'],
+    plurals: [],
+    capitals: ['Bern'],
+  },
+  {
+    code: 'CHL',
+    name: 'Chile',
+    names: ['Chile', 'Republic of Chile', 'República de Chile'],
+    adjectives: ['Chilean'],
+    plurals: ['Chileans'],
+    capitals: [],
+  },
+  {
+    code: 'CHN',
+    name: 'China',
+    names: [
+      'China',
+      "People's Republic of China",
+      'Zhongguo',
+      'Zhonghua',
+      'Zhōngguó',
+      'Zhōnghuá Rénmín Gònghéguó',
+    ],
+    adjectives: ['Chinese'],
+    plurals: [],
+    capitals: ['Beijing'],
+  },
+  {
+    code: 'CIV',
+    name: 'Ivory Coast',
+    names: [
+      "Cote d'Ivoire",
+      "Côte d'Ivoire",
+      'Ivory Coast',
+      "Republic of Côte d'Ivoire",
+      "République de Côte d'Ivoire",
+    ],
+    adjectives: ['Ivorian'],
+    plurals: ['Ivorians'],
+    capitals: ['Yamoussoukro'],
+  },
+  {
+    code: 'CMR',
+    name: 'Cameroon',
+    names: ['Cameroon', 'Republic of Cameroon', 'République du Cameroun'],
+    adjectives: ['Cameroonian'],
+    plurals: ['Cameroonians'],
+    capitals: ['Yaoundé'],
+  },
+  {
+    code: 'COD',
+    name: 'DR Congo',
+    names: [
+      'Congo-Kinshasa',
+      'DR Congo',
+      'DRC',
+      'Democratic Republic of Congo',
+      'Democratic Republic of the Congo',
+    ],
+    adjectives: ['Congolese'],
+    plurals: [],
+    capitals: ['Kinshasa'],
+  },
+  {
+    code: 'COG',
+    name: 'Republic of the Congo',
+    names: ['Congo', 'Congo-Brazzaville', 'Republic of the Congo'],
+    adjectives: [],
+    plurals: [],
+    capitals: ['Brazzaville'],
+  },
+  {
+    code: 'COL',
+    name: 'Colombia',
+    names: ['Colombia', 'Republic of Colombia', 'República de Colombia'],
+    adjectives: ['Colombian'],
+    plurals: ['Colombians'],
+    capitals: ['Bogotá'],
+  },
+  {
+    code: 'COM',
+    name: 'Comoros',
+    names: [
+      'Comoros',
+      'Udzima wa Komori',
+      'Union des Comores',
+      'Union of the Comoros',
+      'al-Ittiḥād al-Qumurī',
+    ],
+    adjectives: ['Comoran'],
+    plurals: ['Comorans'],
+    capitals: ['Moroni'],
+  },
+  {
+    code: 'CPV',
+    name: 'Cape Verde',
+    names: ['Cape Verde', 'Republic of Cabo Verde', 'República de Cabo Verde'],
+    adjectives: ['Cape Verdian'],
+    plurals: ['Cape Verdians'],
+    capitals: [],
+  },
+  {
+    code: 'CRI',
+    name: 'Costa Rica',
+    names: ['Costa Rica', 'Republic of Costa Rica', 'República de Costa Rica'],
+    adjectives: ['Costa Rican'],
+    plurals: ['Costa Ricans'],
+    capitals: ['San José'],
+  },
+  {
+    code: 'CUB',
+    name: 'Cuba',
+    names: ['Cuba', 'Republic of Cuba', 'República de Cuba'],
+    adjectives: ['Cuban'],
+    plurals: ['Cubans'],
+    capitals: ['Havana'],
+  },
+  {
+    code: 'CYP',
+    name: 'Cyprus',
+    names: ['Cyprus', 'Kýpros', 'Kıbrıs', 'Kıbrıs Cumhuriyeti', 'Republic of Cyprus'],
+    adjectives: ['Cypriot'],
+    plurals: ['Cypriots'],
+    capitals: ['Nicosia'],
+  },
+  {
+    code: 'CZE',
+    name: 'Czechia',
+    names: ['Czech Republic', 'Czechia', 'Česko', 'Česká republika'],
+    adjectives: ['Czech'],
+    plurals: [],
+    capitals: ['Prague'],
+  },
+  {
+    code: 'DEU',
+    name: 'Germany',
+    names: ['Bundesrepublik Deutschland', 'Federal Republic of Germany', 'Germany'],
+    adjectives: ['German'],
+    plurals: ['Germans'],
+    capitals: ['Berlin'],
+  },
+  {
+    code: 'DJI',
+    name: 'Djibouti',
+    names: [
+      'Djibouti',
+      'Gabuuti',
+      'Gabuutih Ummuuno',
+      'Jabuuti',
+      'Jamhuuriyadda Jabuuti',
+      'Republic of Djibouti',
+      'République de Djibouti',
+    ],
+    adjectives: ['Djibouti'],
+    plurals: ['Djiboutis'],
+    capitals: ['Djibouti'],
+  },
+  {
+    code: 'DMA',
+    name: 'Dominica',
+    names: ['Commonwealth of Dominica', 'Dominica', 'Dominique'],
+    adjectives: [],
+    plurals: [],
+    capitals: ['Roseau'],
+  },
+  {
+    code: 'DNK',
+    name: 'Denmark',
+    names: ['Danmark', 'Denmark', 'Kingdom of Denmark', 'Kongeriget Danmark'],
+    adjectives: ['Danish'],
+    plurals: [],
+    capitals: ['Copenhagen'],
+  },
+  {
+    code: 'DOM',
+    name: 'Dominican Republic',
+    names: ['Dominican Republic'],
+    adjectives: ['Dominican'],
+    plurals: ['Dominicans'],
+    capitals: ['Santo Domingo'],
+  },
+  {
+    code: 'DZA',
+    name: 'Algeria',
+    names: ['Algeria', 'Algérie', 'Dzayer', "People's Democratic Republic of Algeria"],
+    adjectives: ['Algerian'],
+    plurals: ['Algerians'],
+    capitals: ['Algiers'],
+  },
+  {
+    code: 'ECU',
+    name: 'Ecuador',
+    names: ['Ecuador', 'Republic of Ecuador', 'República del Ecuador'],
+    adjectives: ['Ecuadorean'],
+    plurals: ['Ecuadoreans'],
+    capitals: ['Quito'],
+  },
+  {
+    code: 'EGY',
+    name: 'Egypt',
+    names: ['Arab Republic of Egypt', 'Egypt'],
+    adjectives: ['Egyptian'],
+    plurals: ['Egyptians'],
+    capitals: ['Cairo'],
+  },
+  {
+    code: 'ERI',
+    name: 'Eritrea',
+    names: ['Dawlat Iritriyá', 'Eritrea', 'Iritriyā', 'State of Eritrea'],
+    adjectives: ['Eritrean'],
+    plurals: ['Eritreans'],
+    capitals: ['Asmara'],
+  },
+  {
+    code: 'ESH',
+    name: 'Western Sahara',
+    names: ['Sahrawi Arab Democratic Republic', 'Taneẓroft Tutrimt', 'Western Sahara'],
+    adjectives: ['Sahrawi'],
+    plurals: ['Sahrawis'],
+    capitals: ['El Aaiún'],
+  },
+  {
+    code: 'ESP',
+    name: 'Spain',
+    names: ['Kingdom of Spain', 'Reino de España', 'Spain'],
+    adjectives: ['Spanish'],
+    plurals: [],
+    capitals: ['Madrid'],
+  },
+  {
+    code: 'EST',
+    name: 'Estonia',
+    names: ['Eesti', 'Eesti Vabariik', 'Estonia', 'Republic of Estonia'],
+    adjectives: ['Estonian'],
+    plurals: ['Estonians'],
+    capitals: ['Tallinn'],
+  },
+  {
+    code: 'ETH',
+    name: 'Ethiopia',
+    names: ['Ethiopia', 'Federal Democratic Republic of Ethiopia'],
+    adjectives: ['Ethiopian'],
+    plurals: ['Ethiopians'],
+    capitals: ['Addis Ababa'],
+  },
+  {
+    code: 'FIN',
+    name: 'Finland',
+    names: ['Finland', 'Republic of Finland', 'Republiken Finland', 'Suomen tasavalta', 'Suomi'],
+    adjectives: ['Finnish'],
+    plurals: [],
+    capitals: ['Helsinki'],
+  },
+  {
+    code: 'FJI',
+    name: 'Fiji',
+    names: ['Fiji', 'Fijī Gaṇarājya', 'Matanitu ko Viti', 'Republic of Fiji', 'Viti'],
+    adjectives: ['Fijian'],
+    plurals: ['Fijians'],
+    capitals: ['Suva'],
+  },
+  {
+    code: 'FRA',
+    name: 'France',
+    names: ['France', 'French Republic', 'République française'],
+    adjectives: ['French'],
+    plurals: [],
+    capitals: ['Paris'],
+  },
+  {
+    code: 'FSM',
+    name: 'Micronesia',
+    names: ['Federated States of Micronesia', 'Micronesia'],
+    adjectives: ['Micronesian'],
+    plurals: ['Micronesians'],
+    capitals: [],
+  },
+  {
+    code: 'GAB',
+    name: 'Gabon',
+    names: ['Gabon', 'Gabonese Republic', 'République Gabonaise'],
+    adjectives: ['Gabonese'],
+    plurals: [],
+    capitals: ['Libreville'],
+  },
+  {
+    code: 'GBR',
+    name: 'United Kingdom',
+    names: ['Great Britain', 'United Kingdom', 'United Kingdom of Great Britain and Northern Ireland'],
+    adjectives: ['British'],
+    plurals: [],
+    capitals: ['London'],
+  },
+  {
+    code: 'GEO',
+    name: 'Georgia',
+    names: ['Georgia', 'Sakartvelo'],
+    adjectives: ['Georgian'],
+    plurals: ['Georgians'],
+    capitals: ['Tbilisi'],
+  },
+  {
+    code: 'GHA',
+    name: 'Ghana',
+    names: ['Ghana', 'Republic of Ghana'],
+    adjectives: ['Ghanaian'],
+    plurals: ['Ghanaians'],
+    capitals: ['Accra'],
+  },
+  {
+    code: 'GIN',
+    name: 'Guinea',
+    names: ['Guinea', 'Republic of Guinea', 'République de Guinée'],
+    adjectives: ['Guinean'],
+    plurals: ['Guineans'],
+    capitals: ['Conakry'],
+  },
+  {
+    code: 'GMB',
+    name: 'Gambia',
+    names: ['Gambia', 'Republic of the Gambia'],
+    adjectives: ['Gambian'],
+    plurals: ['Gambians'],
+    capitals: ['Banjul'],
+  },
+  {
+    code: 'GNB',
+    name: 'Guinea-Bissau',
+    names: ['Guinea-Bissau', 'Republic of Guinea-Bissau', 'República da Guiné-Bissau'],
+    adjectives: ['Guinea-Bissauan'],
+    plurals: ['Guinea-Bissauans'],
+    capitals: ['Bissau'],
+  },
+  {
+    code: 'GNQ',
+    name: 'Equatorial Guinea',
+    names: [
+      'Equatorial Guinea',
+      'Republic of Equatorial Guinea',
+      'República da Guiné Equatorial',
+      'República de Guinea Ecuatorial',
+      'République de Guinée équatoriale',
+    ],
+    adjectives: ['Equatorial Guinean'],
+    plurals: ['Equatorial Guineans'],
+    capitals: ['Malabo'],
+  },
+  {
+    code: 'GRC',
+    name: 'Greece',
+    names: ['Elláda', 'Greece', 'Hellenic Republic'],
+    adjectives: ['Greek'],
+    plurals: ['Greeks'],
+    capitals: ['Athens'],
+  },
+  {
+    code: 'GRD',
+    name: 'Grenada',
+    names: ['Grenada'],
+    adjectives: ['Grenadian'],
+    plurals: ['Grenadians'],
+    capitals: ["St. George's"],
+  },
+  {
+    code: 'GTM',
+    name: 'Guatemala',
+    names: ['Guatemala', 'Republic of Guatemala'],
+    adjectives: ['Guatemalan'],
+    plurals: ['Guatemalans'],
+    capitals: ['Guatemala City'],
+  },
+  {
+    code: 'GUY',
+    name: 'Guyana',
+    names: ['Co-operative Republic of Guyana', 'Guyana'],
+    adjectives: ['Guyanese'],
+    plurals: [],
+    capitals: [],
+  },
+  {
+    code: 'HND',
+    name: 'Honduras',
+    names: ['Honduras', 'Republic of Honduras', 'República de Honduras'],
+    adjectives: ['Honduran'],
+    plurals: ['Hondurans'],
+    capitals: ['Tegucigalpa'],
+  },
+  {
+    code: 'HRV',
+    name: 'Croatia',
+    names: ['Croatia', 'Hrvatska', 'Republic of Croatia', 'Republika Hrvatska'],
+    adjectives: ['Croatian'],
+    plurals: ['Croatians'],
+    capitals: ['Zagreb'],
+  },
+  {
+    code: 'HTI',
+    name: 'Haiti',
+    names: ['Haiti', 'Repiblik Ayiti', 'Republic of Haiti', "République d'Haïti"],
+    adjectives: ['Haitian'],
+    plurals: ['Haitians'],
+    capitals: ['Port-au-Prince'],
+  },
+  {
+    code: 'HUN',
+    name: 'Hungary',
+    names: ['Hungary'],
+    adjectives: ['Hungarian'],
+    plurals: ['Hungarians'],
+    capitals: ['Budapest'],
+  },
+  {
+    code: 'IDN',
+    name: 'Indonesia',
+    names: ['Indonesia', 'Republic of Indonesia', 'Republik Indonesia'],
+    adjectives: ['Indonesian'],
+    plurals: ['Indonesians'],
+    capitals: ['Jakarta'],
+  },
+  {
+    code: 'IND',
+    name: 'India',
+    names: ['Bharat Ganrajya', 'Bhārat', 'India', 'Republic of India'],
+    adjectives: ['Indian'],
+    plurals: ['Indians'],
+    capitals: ['New Delhi'],
+  },
+  {
+    code: 'IRL',
+    name: 'Ireland',
+    names: ['Ireland', 'Poblacht na hÉireann', 'Republic of Ireland', 'Éire'],
+    adjectives: ['Irish'],
+    plurals: [],
+    capitals: ['Dublin'],
+  },
+  {
+    code: 'IRN',
+    name: 'Iran',
+    names: ['Iran', 'Islamic Republic of Iran', 'Jomhuri-ye Eslāmi-ye Irān'],
+    adjectives: ['Iranian'],
+    plurals: ['Iranians'],
+    capitals: ['Tehran'],
+  },
+  {
+    code: 'IRQ',
+    name: 'Iraq',
+    names: ['Iraq', 'Republic of Iraq'],
+    adjectives: ['Iraqi'],
+    plurals: ['Iraqis'],
+    capitals: ['Baghdad'],
+  },
+  {
+    code: 'ISL',
+    name: 'Iceland',
+    names: ['Iceland', 'Island', 'Lýðveldið Ísland', 'Republic of Iceland'],
+    adjectives: ['Icelander'],
+    plurals: ['Icelanders'],
+    capitals: ['Reykjavik'],
+  },
+  {
+    code: 'ISR',
+    name: 'Israel',
+    names: ['Israel', "Medīnat Yisrā'el", 'State of Israel'],
+    adjectives: ['Israeli'],
+    plurals: ['Israelis'],
+    capitals: ['Jerusalem'],
+  },
+  {
+    code: 'ITA',
+    name: 'Italy',
+    names: ['Italian Republic', 'Italy', 'Repubblica italiana'],
+    adjectives: ['Italian'],
+    plurals: ['Italians'],
+    capitals: ['Rome'],
+  },
+  {
+    code: 'JAM',
+    name: 'Jamaica',
+    names: ['Jamaica'],
+    adjectives: ['Jamaican'],
+    plurals: ['Jamaicans'],
+    capitals: [],
+  },
+  {
+    code: 'JOR',
+    name: 'Jordan',
+    names: ['Hashemite Kingdom of Jordan', 'Jordan', 'al-Mamlakah al-Urdunīyah al-Hāshimīyah'],
+    adjectives: ['Jordanian'],
+    plurals: ['Jordanians'],
+    capitals: ['Amman'],
+  },
+  {
+    code: 'JPN',
+    name: 'Japan',
+    names: ['Japan', 'Nihon', 'Nippon'],
+    adjectives: ['Japanese'],
+    plurals: [],
+    capitals: ['Tokyo'],
+  },
+  {
+    code: 'KAZ',
+    name: 'Kazakhstan',
+    names: [
+      'Kazakhstan',
+      'Qazaqstan',
+      'Qazaqstan Respublïkası',
+      'Republic of Kazakhstan',
+      'Respublika Kazakhstan',
+    ],
+    adjectives: ['Kazakhstani'],
+    plurals: ['Kazakhstanis'],
+    capitals: ['Astana'],
+  },
+  {
+    code: 'KEN',
+    name: 'Kenya',
+    names: ['Jamhuri ya Kenya', 'Kenya', 'Republic of Kenya'],
+    adjectives: ['Kenyan'],
+    plurals: ['Kenyans'],
+    capitals: ['Nairobi'],
+  },
+  {
+    code: 'KGZ',
+    name: 'Kyrgyzstan',
+    names: ['Kyrgyz Republic', 'Kyrgyz Respublikasy', 'Kyrgyzstan'],
+    adjectives: ['Kirghiz'],
+    plurals: ['Kirghizs'],
+    capitals: ['Bishkek'],
+  },
+  {
+    code: 'KHM',
+    name: 'Cambodia',
+    names: ['Cambodia', 'Kingdom of Cambodia'],
+    adjectives: ['Cambodian'],
+    plurals: ['Cambodians'],
+    capitals: ['Phnom Penh'],
+  },
+  {
+    code: 'KIR',
+    name: 'Kiribati',
+    names: [
+      'Independent and Sovereign Republic of Kiribati',
+      'Kiribati',
+      'Republic of Kiribati',
+      'Ribaberiki Kiribati',
+    ],
+    adjectives: ['I-Kiribati'],
+    plurals: ['I-Kiribatis'],
+    capitals: ['South Tarawa'],
+  },
+  {
+    code: 'KNA',
+    name: 'Saint Kitts and Nevis',
+    names: ['Federation of Saint Christopher and Nevis', 'Saint Kitts and Nevis'],
+    adjectives: ['Kittitian or Nevisian'],
+    plurals: ['Kittitian or Nevisians'],
+    capitals: [],
+  },
+  {
+    code: 'KOR',
+    name: 'South Korea',
+    names: ['Republic of Korea', 'South Korea'],
+    adjectives: ['South Korean'],
+    plurals: ['South Koreans'],
+    capitals: ['Seoul'],
+  },
+  {
+    code: 'KWT',
+    name: 'Kuwait',
+    names: ['Dawlat al-Kuwait', 'Kuwait', 'State of Kuwait'],
+    adjectives: ['Kuwaiti'],
+    plurals: ['Kuwaitis'],
+    capitals: ['Kuwait City'],
+  },
+  {
+    code: 'LAO',
+    name: 'Laos',
+    names: ["Lao People's Democratic Republic", 'Laos', 'Sathalanalat Paxathipatai Paxaxon Lao'],
+    adjectives: ['Laotian'],
+    plurals: ['Laotians'],
+    capitals: ['Vientiane'],
+  },
+  {
+    code: 'LBN',
+    name: 'Lebanon',
+    names: ['Al-Jumhūrīyah Al-Libnānīyah', 'Lebanese Republic', 'Lebanon'],
+    adjectives: ['Lebanese'],
+    plurals: [],
+    capitals: ['Beirut'],
+  },
+  {
+    code: 'LBR',
+    name: 'Liberia',
+    names: ['Liberia', 'Republic of Liberia'],
+    adjectives: ['Liberian'],
+    plurals: ['Liberians'],
+    capitals: ['Monrovia'],
+  },
+  {
+    code: 'LBY',
+    name: 'Libya',
+    names: ['Dawlat Libya', 'Libya', 'State of Libya'],
+    adjectives: ['Libyan'],
+    plurals: ['Libyans'],
+    capitals: ['Tripoli'],
+  },
+  {
+    code: 'LCA',
+    name: 'Saint Lucia',
+    names: ['Saint Lucia'],
+    adjectives: ['Saint Lucian'],
+    plurals: ['Saint Lucians'],
+    capitals: [],
+  },
+  {
+    code: 'LIE',
+    name: 'Liechtenstein',
+    names: ['Fürstentum Liechtenstein', 'Liechtenstein', 'Principality of Liechtenstein'],
+    adjectives: ['Liechtensteiner'],
+    plurals: ['Liechtensteiners'],
+    capitals: ['Vaduz'],
+  },
+  {
+    code: 'LKA',
+    name: 'Sri Lanka',
+    names: ['Democratic Socialist Republic of Sri Lanka', 'Sri Lanka', 'ilaṅkai'],
+    adjectives: ['Sri Lankan'],
+    plurals: ['Sri Lankans'],
+    capitals: ['Colombo'],
+  },
+  {
+    code: 'LSO',
+    name: 'Lesotho',
+    names: ['Kingdom of Lesotho', 'Lesotho', 'Muso oa Lesotho'],
+    adjectives: ['Mosotho'],
+    plurals: ['Mosothos'],
+    capitals: ['Maseru'],
+  },
+  {
+    code: 'LTU',
+    name: 'Lithuania',
+    names: ['Lietuvos Respublika', 'Lithuania', 'Republic of Lithuania'],
+    adjectives: ['Lithuanian'],
+    plurals: ['Lithuanians'],
+    capitals: ['Vilnius'],
+  },
+  {
+    code: 'LUX',
+    name: 'Luxembourg',
+    names: [
+      'Grand Duchy of Luxembourg',
+      'Grand-Duché de Luxembourg',
+      'Groussherzogtum Lëtzebuerg',
+      'Großherzogtum Luxemburg',
+      'Luxembourg',
+    ],
+    adjectives: ['Luxembourger'],
+    plurals: ['Luxembourgers'],
+    capitals: ['Luxembourg'],
+  },
+  {
+    code: 'LVA',
+    name: 'Latvia',
+    names: ['Latvia', 'Latvijas Republika', 'Republic of Latvia'],
+    adjectives: ['Latvian'],
+    plurals: ['Latvians'],
+    capitals: ['Riga'],
+  },
+  {
+    code: 'MAR',
+    name: 'Morocco',
+    names: ['Al-Mamlakah al-Maġribiyah', 'Kingdom of Morocco', 'Morocco'],
+    adjectives: ['Moroccan'],
+    plurals: ['Moroccans'],
+    capitals: ['Rabat'],
+  },
+  {
+    code: 'MCO',
+    name: 'Monaco',
+    names: ['Monaco', 'Principality of Monaco', 'Principauté de Monaco'],
+    adjectives: ['Monegasque'],
+    plurals: ['Monegasques'],
+    capitals: ['Monaco'],
+  },
+  {
+    code: 'MDA',
+    name: 'Moldova',
+    names: ['Moldova', 'Republic of Moldova', 'Republica Moldova'],
+    adjectives: ['Moldovan'],
+    plurals: ['Moldovans'],
+    capitals: ['Chișinău'],
+  },
+  {
+    code: 'MDG',
+    name: 'Madagascar',
+    names: ['Madagascar', "Repoblikan'i Madagasikara", 'Republic of Madagascar', 'République de Madagascar'],
+    adjectives: ['Malagasy'],
+    plurals: ['Malagasys'],
+    capitals: ['Antananarivo'],
+  },
+  {
+    code: 'MDV',
+    name: 'Maldives',
+    names: ['Dhivehi Raajjeyge Jumhooriyya', 'Maldive Islands', 'Maldives', 'Republic of the Maldives'],
+    adjectives: ['Maldivan'],
+    plurals: ['Maldivans'],
+    capitals: ['Malé'],
+  },
+  {
+    code: 'MEX',
+    name: 'Mexico',
+    names: ['Estados Unidos Mexicanos', 'Mexicanos', 'Mexico', 'United Mexican States'],
+    adjectives: ['Mexican'],
+    plurals: ['Mexicans'],
+    capitals: ['Mexico City'],
+  },
+  {
+    code: 'MHL',
+    name: 'Marshall Islands',
+    names: ['Marshall Islands', 'Republic of the Marshall Islands'],
+    adjectives: ['Marshallese'],
+    plurals: [],
+    capitals: ['Majuro'],
+  },
+  {
+    code: 'MKD',
+    name: 'North Macedonia',
+    names: [
+      'Macedonia',
+      'North Macedonia',
+      'Republic of North Macedonia',
+      'The former Yugoslav Republic of Macedonia',
+    ],
+    adjectives: ['Macedonian'],
+    plurals: ['Macedonians'],
+    capitals: ['Skopje'],
+  },
+  {
+    code: 'MLI',
+    name: 'Mali',
+    names: ['Mali', 'Republic of Mali', 'République du Mali'],
+    adjectives: ['Malian'],
+    plurals: ['Malians'],
+    capitals: ['Bamako'],
+  },
+  {
+    code: 'MLT',
+    name: 'Malta',
+    names: ['Malta', "Repubblika ta' Malta", 'Republic of Malta'],
+    adjectives: ['Maltese'],
+    plurals: [],
+    capitals: ['Valletta'],
+  },
+  {
+    code: 'MMR',
+    name: 'Myanmar',
+    names: ['Burma', 'Myanmar', 'Pyidaunzu Thanmăda Myăma Nainngandaw', 'Republic of the Union of Myanmar'],
+    adjectives: ['Burmese'],
+    plurals: [],
+    capitals: ['Naypyidaw'],
+  },
+  {
+    code: 'MNE',
+    name: 'Montenegro',
+    names: ['Crna Gora', 'Montenegro'],
+    adjectives: ['Montenegrin'],
+    plurals: ['Montenegrins'],
+    capitals: ['Podgorica'],
+  },
+  {
+    code: 'MNG',
+    name: 'Mongolia',
+    names: ['Mongolia'],
+    adjectives: ['Mongolian'],
+    plurals: ['Mongolians'],
+    capitals: ['Ulan Bator'],
+  },
+  {
+    code: 'MOZ',
+    name: 'Mozambique',
+    names: ['Mozambique', 'Republic of Mozambique', 'República de Moçambique'],
+    adjectives: ['Mozambican'],
+    plurals: ['Mozambicans'],
+    capitals: ['Maputo'],
+  },
+  {
+    code: 'MRT',
+    name: 'Mauritania',
+    names: ['Islamic Republic of Mauritania', 'Mauritania'],
+    adjectives: ['Mauritanian'],
+    plurals: ['Mauritanians'],
+    capitals: ['Nouakchott'],
+  },
+  {
+    code: 'MUS',
+    name: 'Mauritius',
+    names: ['Mauritius', 'Republic of Mauritius', 'République de Maurice'],
+    adjectives: ['Mauritian'],
+    plurals: ['Mauritians'],
+    capitals: ['Port Louis'],
+  },
+  {
+    code: 'MWI',
+    name: 'Malawi',
+    names: ['Malawi', 'Republic of Malawi'],
+    adjectives: ['Malawian'],
+    plurals: ['Malawians'],
+    capitals: ['Lilongwe'],
+  },
+  {
+    code: 'MYS',
+    name: 'Malaysia',
+    names: ['Malaysia'],
+    adjectives: ['Malaysian'],
+    plurals: ['Malaysians'],
+    capitals: ['Kuala Lumpur'],
+  },
+  {
+    code: 'NAM',
+    name: 'Namibia',
+    names: ['Namibia', 'Namibië', 'Republic of Namibia'],
+    adjectives: ['Namibian'],
+    plurals: ['Namibians'],
+    capitals: ['Windhoek'],
+  },
+  {
+    code: 'NER',
+    name: 'Niger',
+    names: ['Niger', 'Nijar', 'Republic of Niger'],
+    adjectives: ['Nigerien'],
+    plurals: ['Nigeriens'],
+    capitals: ['Niamey'],
+  },
+  {
+    code: 'NGA',
+    name: 'Nigeria',
+    names: ['Federal Republic of Nigeria', 'Naíjíríà', 'Nigeria', 'Nijeriya'],
+    adjectives: ['Nigerian'],
+    plurals: ['Nigerians'],
+    capitals: ['Abuja'],
+  },
+  {
+    code: 'NIC',
+    name: 'Nicaragua',
+    names: ['Nicaragua', 'Republic of Nicaragua', 'República de Nicaragua'],
+    adjectives: ['Nicaraguan'],
+    plurals: ['Nicaraguans'],
+    capitals: ['Managua'],
+  },
+  {
+    code: 'NLD',
+    name: 'Netherlands',
+    names: ['Holland', 'Kingdom of the Netherlands', 'Nederland', 'Netherlands', 'The Netherlands'],
+    adjectives: ['Dutch'],
+    plurals: [],
+    capitals: ['Amsterdam'],
+  },
+  {
+    code: 'NOR',
+    name: 'Norway',
+    names: ['Kingdom of Norway', 'Kongeriket Noreg', 'Kongeriket Norge', 'Noreg', 'Norge', 'Norway'],
+    adjectives: ['Norwegian'],
+    plurals: ['Norwegians'],
+    capitals: ['Oslo'],
+  },
+  {
+    code: 'NPL',
+    name: 'Nepal',
+    names: ['Federal Democratic Republic of Nepal', 'Loktāntrik Ganatantra Nepāl', 'Nepal'],
+    adjectives: ['Nepalese'],
+    plurals: [],
+    capitals: ['Kathmandu'],
+  },
+  {
+    code: 'NRU',
+    name: 'Nauru',
+    names: ['Naoero', 'Nauru', 'Pleasant Island', 'Republic of Nauru', 'Ripublik Naoero'],
+    adjectives: ['Nauruan'],
+    plurals: ['Nauruans'],
+    capitals: ['Yaren'],
+  },
+  {
+    code: 'NZL',
+    name: 'New Zealand',
+    names: ['Aotearoa', 'New Zealand'],
+    adjectives: ['New Zealander'],
+    plurals: ['New Zealanders'],
+    capitals: ['Wellington'],
+  },
+  {
+    code: 'OMN',
+    name: 'Oman',
+    names: ['Oman', 'Sultanate of Oman'],
+    adjectives: ['Omani'],
+    plurals: ['Omanis'],
+    capitals: ['Muscat'],
+  },
+  {
+    code: 'PAK',
+    name: 'Pakistan',
+    names: ['Islamic Republic of Pakistan', "Islāmī Jumhūriya'eh Pākistān", 'Pakistan', 'Pākistān'],
+    adjectives: ['Pakistani'],
+    plurals: ['Pakistanis'],
+    capitals: ['Islamabad'],
+  },
+  {
+    code: 'PAN',
+    name: 'Panama',
+    names: ['Panama', 'Republic of Panama', 'República de Panamá'],
+    adjectives: ['Panamanian'],
+    plurals: ['Panamanians'],
+    capitals: ['Panama City'],
+  },
+  {
+    code: 'PER',
+    name: 'Peru',
+    names: ['Peru', 'Republic of Peru', 'República del Perú'],
+    adjectives: ['Peruvian'],
+    plurals: ['Peruvians'],
+    capitals: [],
+  },
+  {
+    code: 'PHL',
+    name: 'Philippines',
+    names: ['Philippines', 'Republic of the Philippines', 'Repúblika ng Pilipinas'],
+    adjectives: ['Filipino'],
+    plurals: ['Filipinos'],
+    capitals: ['Manila'],
+  },
+  {
+    code: 'PLW',
+    name: 'Palau',
+    names: ['Beluu er a Belau', 'Palau', 'Republic of Palau'],
+    adjectives: ['Palauan'],
+    plurals: ['Palauans'],
+    capitals: [],
+  },
+  {
+    code: 'PNG',
+    name: 'Papua New Guinea',
+    names: [
+      'Independen Stet bilong Papua Niugini',
+      'Independent State of Papua New Guinea',
+      'Papua New Guinea',
+    ],
+    adjectives: ['Papua New Guinean'],
+    plurals: ['Papua New Guineans'],
+    capitals: ['Port Moresby'],
+  },
+  {
+    code: 'POL',
+    name: 'Poland',
+    names: ['Poland', 'Republic of Poland', 'Rzeczpospolita Polska'],
+    adjectives: ['Polish'],
+    plurals: [],
+    capitals: ['Warsaw'],
+  },
+  {
+    code: 'PRK',
+    name: 'North Korea',
+    names: [
+      'Chosŏn Minjujuŭi Inmin Konghwaguk',
+      'DPRK',
+      "Democratic People's Republic of Korea",
+      'North Korea',
+    ],
+    adjectives: ['North Korean'],
+    plurals: ['North Koreans'],
+    capitals: ['Pyongyang'],
+  },
+  {
+    code: 'PRT',
+    name: 'Portugal',
+    names: ['Portugal', 'Portuguesa', 'Portuguese Republic', 'República Portuguesa'],
+    adjectives: ['Portuguese'],
+    plurals: [],
+    capitals: ['Lisbon'],
+  },
+  {
+    code: 'PRY',
+    name: 'Paraguay',
+    names: ['Paraguay', 'Republic of Paraguay', 'República del Paraguay', 'Tetã Paraguái'],
+    adjectives: ['Paraguayan'],
+    plurals: ['Paraguayans'],
+    capitals: ['Asunción'],
+  },
+  {
+    code: 'PSE',
+    name: 'Palestine',
+    names: ['Dawlat Filasṭin', 'Palestine', 'State of Palestine'],
+    adjectives: ['Palestinian'],
+    plurals: ['Palestinians'],
+    capitals: ['Ramallah'],
+  },
+  {
+    code: 'QAT',
+    name: 'Qatar',
+    names: ['Dawlat Qaṭar', 'Qatar', 'State of Qatar'],
+    adjectives: ['Qatari'],
+    plurals: ['Qataris'],
+    capitals: ['Doha'],
+  },
+  {
+    code: 'ROU',
+    name: 'Romania',
+    names: ['Romania', 'România', 'Roumania', 'Rumania'],
+    adjectives: ['Romanian'],
+    plurals: ['Romanians'],
+    capitals: ['Bucharest'],
+  },
+  {
+    code: 'RUS',
+    name: 'Russia',
+    names: ['Russia', 'Russian Federation'],
+    adjectives: ['Russian'],
+    plurals: ['Russians'],
+    capitals: ['Moscow'],
+  },
+  {
+    code: 'RWA',
+    name: 'Rwanda',
+    names: ['Republic of Rwanda', "Repubulika y'u Rwanda", 'Rwanda', 'République du Rwanda'],
+    adjectives: ['Rwandan'],
+    plurals: ['Rwandans'],
+    capitals: ['Kigali'],
+  },
+  {
+    code: 'SAU',
+    name: 'Saudi Arabia',
+    names: ['Kingdom of Saudi Arabia', 'Saudi', 'Saudi Arabia'],
+    adjectives: ['Saudi Arabian'],
+    plurals: ['Saudi Arabians'],
+    capitals: ['Riyadh'],
+  },
+  {
+    code: 'SDN',
+    name: 'Sudan',
+    names: ['Jumhūrīyat as-Sūdān', 'Republic of the Sudan', 'Sudan'],
+    adjectives: ['Sudanese'],
+    plurals: [],
+    capitals: ['Khartoum'],
+  },
+  {
+    code: 'SEN',
+    name: 'Senegal',
+    names: ['Republic of Senegal', 'République du Sénégal', 'Senegal'],
+    adjectives: ['Senegalese'],
+    plurals: [],
+    capitals: ['Dakar'],
+  },
+  {
+    code: 'SGP',
+    name: 'Singapore',
+    names: ['Republic of Singapore', 'Republik Singapura', 'Singapore', 'Singapura'],
+    adjectives: ['Singaporean'],
+    plurals: ['Singaporeans'],
+    capitals: ['Singapore'],
+  },
+  {
+    code: 'SLB',
+    name: 'Solomon Islands',
+    names: ['Solomon Islands'],
+    adjectives: ['Solomon Islander'],
+    plurals: ['Solomon Islanders'],
+    capitals: ['Honiara'],
+  },
+  {
+    code: 'SLE',
+    name: 'Sierra Leone',
+    names: ['Republic of Sierra Leone', 'Sierra Leone'],
+    adjectives: ['Sierra Leonean'],
+    plurals: ['Sierra Leoneans'],
+    capitals: ['Freetown'],
+  },
+  {
+    code: 'SLV',
+    name: 'El Salvador',
+    names: ['El Salvador', 'Republic of El Salvador', 'República de El Salvador'],
+    adjectives: ['Salvadoran'],
+    plurals: ['Salvadorans'],
+    capitals: ['San Salvador'],
+  },
+  {
+    code: 'SMR',
+    name: 'San Marino',
+    names: [
+      'Most Serene Republic of San Marino',
+      'Repubblica di San Marino',
+      'Republic of San Marino',
+      'San Marino',
+    ],
+    adjectives: ['Sammarinese'],
+    plurals: [],
+    capitals: ['City of San Marino'],
+  },
+  {
+    code: 'SOM',
+    name: 'Somalia',
+    names: [
+      'Federal Republic of Somalia',
+      'Jamhuuriyadda Federaalka Soomaaliya',
+      'Jumhūriyyat aṣ-Ṣūmāl al-Fiderāliyya',
+      'Somalia',
+      'aṣ-Ṣūmāl',
+    ],
+    adjectives: ['Somali'],
+    plurals: ['Somalis'],
+    capitals: ['Mogadishu'],
+  },
+  {
+    code: 'SRB',
+    name: 'Serbia',
+    names: ['Republic of Serbia', 'Republika Srbija', 'Serbia', 'Srbija'],
+    adjectives: ['Serbian'],
+    plurals: ['Serbians'],
+    capitals: ['Belgrade'],
+  },
+  {
+    code: 'SSD',
+    name: 'South Sudan',
+    names: ['Republic of South Sudan', 'South Sudan'],
+    adjectives: ['South Sudanese'],
+    plurals: [],
+    capitals: ['Juba'],
+  },
+  {
+    code: 'STP',
+    name: 'São Tomé and Príncipe',
+    names: [
+      'Democratic Republic of São Tomé and Príncipe',
+      'República Democrática de São Tomé e Príncipe',
+      'Sao Tome and Principe',
+      'São Tomé and Príncipe',
+    ],
+    adjectives: ['Sao Tomean'],
+    plurals: ['Sao Tomeans'],
+    capitals: ['São Tomé'],
+  },
+  {
+    code: 'SUR',
+    name: 'Suriname',
+    names: ['Republic of Suriname', 'Republiek Suriname', 'Sarnam', 'Sranangron', 'Suriname'],
+    adjectives: ['Surinamer'],
+    plurals: ['Surinamers'],
+    capitals: ['Paramaribo'],
+  },
+  {
+    code: 'SVK',
+    name: 'Slovakia',
+    names: ['Slovak Republic', 'Slovakia', 'Slovenská republika'],
+    adjectives: ['Slovak'],
+    plurals: ['Slovaks'],
+    capitals: ['Bratislava'],
+  },
+  {
+    code: 'SVN',
+    name: 'Slovenia',
+    names: ['Republic of Slovenia', 'Republika Slovenija', 'Slovenia'],
+    adjectives: ['Slovene'],
+    plurals: ['Slovenes'],
+    capitals: ['Ljubljana'],
+  },
+  {
+    code: 'SWE',
+    name: 'Sweden',
+    names: ['Kingdom of Sweden', 'Konungariket Sverige', 'Sweden'],
+    adjectives: ['Swedish'],
+    plurals: [],
+    capitals: ['Stockholm'],
+  },
+  {
+    code: 'SWZ',
+    name: 'Eswatini',
+    names: [
+      'Eswatini',
+      'Kingdom of Eswatini',
+      'Ngwane',
+      'Swatini',
+      'Swaziland',
+      'Umbuso weSwatini',
+      'weSwatini',
+    ],
+    adjectives: ['Swazi'],
+    plurals: ['Swazis'],
+    capitals: ['Lobamba'],
+  },
+  {
+    code: 'SYC',
+    name: 'Seychelles',
+    names: ['Repiblik Sesel', 'Republic of Seychelles', 'République des Seychelles', 'Seychelles'],
+    adjectives: ['Seychellois'],
+    plurals: [],
+    capitals: [],
+  },
+  {
+    code: 'SYR',
+    name: 'Syria',
+    names: ['Syria', 'Syrian Arab Republic'],
+    adjectives: ['Syrian'],
+    plurals: ['Syrians'],
+    capitals: ['Damascus'],
+  },
+  {
+    code: 'TCD',
+    name: 'Chad',
+    names: ['Chad', 'Republic of Chad', 'République du Tchad', 'Tchad'],
+    adjectives: ['Chadian'],
+    plurals: ['Chadians'],
+    capitals: ["N'Djamena"],
+  },
+  {
+    code: 'TGO',
+    name: 'Togo',
+    names: ['République Togolaise', 'Togo', 'Togolese', 'Togolese Republic'],
+    adjectives: ['Togolese'],
+    plurals: [],
+    capitals: ['Lomé'],
+  },
+  {
+    code: 'THA',
+    name: 'Thailand',
+    names: ['Kingdom of Thailand', 'Prathet', 'Ratcha Anachak Thai', 'Thai', 'Thailand'],
+    adjectives: ['Thai'],
+    plurals: ['Thais'],
+    capitals: ['Bangkok'],
+  },
+  {
+    code: 'TJK',
+    name: 'Tajikistan',
+    names: ['Republic of Tajikistan', 'Tajikistan', 'Toçikiston', 'Çumhuriyi Toçikiston'],
+    adjectives: ['Tadzhik'],
+    plurals: ['Tadzhiks'],
+    capitals: ['Dushanbe'],
+  },
+  {
+    code: 'TKM',
+    name: 'Turkmenistan',
+    names: ['Turkmenistan'],
+    adjectives: ['Turkmen'],
+    plurals: ['Turkmens'],
+    capitals: ['Ashgabat'],
+  },
+  {
+    code: 'TLS',
+    name: 'Timor-Leste',
+    names: [
+      'Democratic Republic of Timor-Leste',
+      'East Timor',
+      'República Democrática de Timor-Leste',
+      'Repúblika Demokrátika Timór-Leste',
+      'Timor',
+      'Timor Lorosae',
+      'Timor-Leste',
+      "Timór Lorosa'e",
+    ],
+    adjectives: ['East Timorese'],
+    plurals: [],
+    capitals: ['Dili'],
+  },
+  {
+    code: 'TON',
+    name: 'Tonga',
+    names: ['Kingdom of Tonga', 'Tonga'],
+    adjectives: ['Tongan'],
+    plurals: ['Tongans'],
+    capitals: ["Nuku'alofa"],
+  },
+  {
+    code: 'TTO',
+    name: 'Trinidad and Tobago',
+    names: ['Republic of Trinidad and Tobago', 'Trinidad and Tobago'],
+    adjectives: ['Trinidadian'],
+    plurals: ['Trinidadians'],
+    capitals: ['Port of Spain'],
+  },
+  {
+    code: 'TUN',
+    name: 'Tunisia',
+    names: ['Republic of Tunisia', 'Tunisia', 'Tunisian Republic', 'al-Jumhūriyyah at-Tūnisiyyah'],
+    adjectives: ['Tunisian'],
+    plurals: ['Tunisians'],
+    capitals: ['Tunis'],
+  },
+  {
+    code: 'TUR',
+    name: 'Türkiye',
+    names: ['Republic of Turkey', 'Republic of Türkiye', 'Turkiye', 'Türkiye', 'Türkiye Cumhuriyeti'],
+    adjectives: ['Turkish'],
+    plurals: [],
+    capitals: ['Ankara'],
+  },
+  {
+    code: 'TUV',
+    name: 'Tuvalu',
+    names: ['Tuvalu'],
+    adjectives: ['Tuvaluan'],
+    plurals: ['Tuvaluans'],
+    capitals: [],
+  },
+  {
+    code: 'TWN',
+    name: 'Taiwan',
+    names: [
+      'Chinese Taipei',
+      'Republic of China',
+      'Republic of China (Taiwan)',
+      'Taiwan',
+      'Táiwān',
+      'Zhōnghuá Mínguó',
+    ],
+    adjectives: ['Taiwanese'],
+    plurals: [],
+    capitals: ['Taipei'],
+  },
+  {
+    code: 'TZA',
+    name: 'Tanzania',
+    names: ['Jamhuri ya Muungano wa Tanzania', 'Tanzania', 'United Republic of Tanzania'],
+    adjectives: ['Tanzanian'],
+    plurals: ['Tanzanians'],
+    capitals: ['Dodoma'],
+  },
+  {
+    code: 'UGA',
+    name: 'Uganda',
+    names: ['Jamhuri ya Uganda', 'Republic of Uganda', 'Uganda'],
+    adjectives: ['Ugandan'],
+    plurals: ['Ugandans'],
+    capitals: ['Kampala'],
+  },
+  {
+    code: 'UKR',
+    name: 'Ukraine',
+    names: ['Ukraine', 'Ukrayina'],
+    adjectives: ['Ukrainian'],
+    plurals: ['Ukrainians'],
+    capitals: ['Kyiv'],
+  },
+  {
+    code: 'UNK',
+    name: 'Kosovo',
+    names: ['Kosovo', 'Republic of Kosovo'],
+    adjectives: ['Kosovar'],
+    plurals: ['Kosovars'],
+    capitals: ['Pristina'],
+  },
+  {
+    code: 'URY',
+    name: 'Uruguay',
+    names: ['Oriental Republic of Uruguay', 'República Oriental del Uruguay', 'Uruguay'],
+    adjectives: ['Uruguayan'],
+    plurals: ['Uruguayans'],
+    capitals: ['Montevideo'],
+  },
+  {
+    code: 'USA',
+    name: 'United States',
+    names: ['USA', 'United States', 'United States of America'],
+    adjectives: ['American'],
+    plurals: ['Americans'],
+    capitals: ['Washington D.C.'],
+  },
+  {
+    code: 'UZB',
+    name: 'Uzbekistan',
+    names: ['Republic of Uzbekistan', 'Uzbekistan'],
+    adjectives: ['Uzbekistani'],
+    plurals: ['Uzbekistanis'],
+    capitals: ['Tashkent'],
+  },
+  {
+    code: 'VAT',
+    name: 'Vatican City',
+    names: [
+      'Holy See (Vatican City State)',
+      'Stato della Città del Vaticano',
+      'Vatican',
+      'Vatican City',
+      'Vatican City State',
+    ],
+    adjectives: ['Vatican'],
+    plurals: ['Vaticans'],
+    capitals: ['Vatican City'],
+  },
+  {
+    code: 'VCT',
+    name: 'Saint Vincent and the Grenadines',
+    names: ['Saint Vincent and the Grenadines'],
+    adjectives: ['Saint Vincentian'],
+    plurals: ['Saint Vincentians'],
+    capitals: ['Kingstown'],
+  },
+  {
+    code: 'VEN',
+    name: 'Venezuela',
+    names: ['Bolivarian Republic of Venezuela', 'República Bolivariana de Venezuela', 'Venezuela'],
+    adjectives: ['Venezuelan'],
+    plurals: ['Venezuelans'],
+    capitals: ['Caracas'],
+  },
+  {
+    code: 'VNM',
+    name: 'Vietnam',
+    names: ['Cộng hòa Xã hội chủ nghĩa Việt Nam', 'Socialist Republic of Vietnam', 'Viet Nam', 'Vietnam'],
+    adjectives: ['Vietnamese'],
+    plurals: [],
+    capitals: ['Hanoi'],
+  },
+  {
+    code: 'VUT',
+    name: 'Vanuatu',
+    names: ['Republic of Vanuatu', 'Ripablik blong Vanuatu', 'République de Vanuatu', 'Vanuatu'],
+    adjectives: ['Ni-Vanuatu'],
+    plurals: ['Ni-Vanuatus'],
+    capitals: ['Port Vila'],
+  },
+  {
+    code: 'WSM',
+    name: 'Samoa',
+    names: ['Independent State of Samoa', 'Samoa'],
+    adjectives: ['Samoan'],
+    plurals: ['Samoans'],
+    capitals: [],
+  },
+  {
+    code: 'YEM',
+    name: 'Yemen',
+    names: ['Republic of Yemen', 'Yemen', 'Yemeni Republic', 'al-Jumhūriyyah al-Yamaniyyah'],
+    adjectives: ['Yemeni'],
+    plurals: ['Yemenis'],
+    capitals: ["Sana'a"],
+  },
+  {
+    code: 'ZAF',
+    name: 'South Africa',
+    names: ['RSA', 'Republic of South Africa', 'South Africa', 'Suid-Afrika'],
+    adjectives: ['South African'],
+    plurals: ['South Africans'],
+    capitals: ['Bloemfontein', 'Cape Town', 'Pretoria'],
+  },
+  {
+    code: 'ZMB',
+    name: 'Zambia',
+    names: ['Republic of Zambia', 'Zambia'],
+    adjectives: ['Zambian'],
+    plurals: ['Zambians'],
+    capitals: ['Lusaka'],
+  },
+  {
+    code: 'ZWE',
+    name: 'Zimbabwe',
+    names: ['Republic of Zimbabwe', 'Zimbabwe'],
+    adjectives: ['Zimbabwean'],
+    plurals: ['Zimbabweans'],
+    capitals: ['Harare'],
+  },
 ];
