@@ -83,9 +83,9 @@ let pluginPromise: Promise<StorePlugin | undefined> | undefined;
 /** Loads ./evidence-repo.ts if it exists; a missing file is normal, any other failure is reported. */
 export function loadStorePlugin(): Promise<StorePlugin | undefined> {
   pluginPromise ??= (async () => {
-    const specifier = './evidence-repo.js';
     try {
-      return (await import(specifier)) as StorePlugin;
+      // A literal specifier, so the CLI bundle (esbuild) includes the module instead of looking for it beside a chunk.
+      return (await import('./evidence-repo.js')) as StorePlugin;
     } catch (err) {
       const code = (err as { code?: string }).code;
       const message = err instanceof Error ? err.message : String(err);
