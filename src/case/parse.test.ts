@@ -271,7 +271,12 @@ describe('parseCase locates malformed case files', () => {
         '  - { actor: a, issue: x, date: 2025-01-01, position: 10, salience: 50, redLine: { min: 60, max: 20 } }',
       ),
     );
-    expectIssue(r, { code: 'invalid', path: 'stances[0].redLine.min', message: /min is above its max/ });
+    expectIssue(r, {
+      code: 'redline_min_above_max',
+      path: 'stances[0].redLine.min',
+      message: /min is above its max/,
+      hint: /swap min and max/,
+    });
   });
 
   it('22. option red lines on a continuous scale', () => {
@@ -378,16 +383,21 @@ describe('parseCase reads files with and without YAML anchors alike', () => {
 describe('parseCase runs extra checks and locates what they find', () => {
   it('a check’s issue gets the line and column of its path', () => {
     const check = () => [
-      { code: 'custom', severity: 'error' as const, path: ['issues', 1, 'name'], message: 'not allowed' },
+      {
+        code: 'invalid' as const,
+        severity: 'error' as const,
+        path: ['issues', 1, 'name'],
+        message: 'not allowed',
+      },
     ];
     const r = parseCase(doc(), { checks: [check] });
     expect(r.ok).toBe(false);
-    expectIssue(r, { code: 'custom', line: 16, column: 11 });
+    expectIssue(r, { code: 'invalid', line: 16, column: 11 });
   });
 
-  it('checks do not run when the case’s own validation found errors', () => {
+  it('checks run in the same pass as the case’s own validation, even when it found errors', () => {
     let ran = false;
     parseCase(replaceLine(8, '  - id: a'), { checks: [() => ((ran = true), [])] });
-    expect(ran).toBe(false);
+    expect(ran).toBe(true);
   });
 });

@@ -7,6 +7,7 @@
  * have been grouped by decision maker, GMCR.md §1.1) or by a full Y/N string in that grouped order.
  */
 import { z } from 'zod';
+import type { CaseIssueCode } from './issues.js';
 export type GmcrDirection = 'both' | 'fwd' | 'back';
 
 /** Option `option` taken (Y) or not taken (N). */
@@ -55,7 +56,7 @@ export interface GmcrConflictSpec {
 
 /** A problem with a conflict, located by a path inside the `GmcrConflictSpec` (front ends translate it). */
 export interface GmcrIssue {
-  code: string;
+  code: CaseIssueCode;
   severity: 'error' | 'warning';
   path: (string | number)[];
   message: string;

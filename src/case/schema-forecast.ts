@@ -70,6 +70,7 @@ export const UncertaintyOverrideSchema = z
   })
   .refine((o) => o.actor !== undefined || o.issue !== undefined, {
     message: 'an override names an actor, an issue or both',
+    params: { code: 'override_target' },
   })
   .describe('A narrower or wider range for one actor and/or issue; the most specific override wins.');
 

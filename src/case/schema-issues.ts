@@ -3,7 +3,7 @@
  * and enum values in hints are read from the schema itself, so they never drift from it.
  */
 import type { z } from 'zod';
-import type { CaseIssue, CasePath } from './issues.js';
+import { isIssueCode, type CaseIssue, type CasePath } from './issues.js';
 
 type AnySchema = z.ZodType;
 
@@ -101,13 +101,15 @@ export function closest(word: string, candidates: readonly string[]): string | u
 }
 
 const typeName = (v: unknown): string =>
-  v === null
-    ? 'null'
-    : Array.isArray(v)
-      ? 'a list'
-      : typeof v === 'object'
-        ? 'a mapping'
-        : `${typeof v} ${JSON.stringify(v)}`;
+  v === undefined
+    ? 'nothing'
+    : v === null
+      ? 'null'
+      : Array.isArray(v)
+        ? 'a list'
+        : typeof v === 'object'
+          ? 'a mapping'
+          : `${typeof v} ${JSON.stringify(v)}`;
 
 function valueAt(data: unknown, path: CasePath): unknown {
   let v = data;
@@ -181,6 +183,16 @@ export function fromZodIssues(
         break;
       case 'invalid_value': {
         const allowed = zi.values.map((v) => JSON.stringify(v));
+        if (got === undefined) {
+          out.push({
+            code: 'missing_field',
+            severity: 'error',
+            path,
+            message: `required field is missing (allowed: ${allowed.join(', ')})`,
+            hint: `add "${String(path[path.length - 1])}: ${zi.values.map(String)[0]}"`,
+          });
+          break;
+        }
         const guess = typeof got === 'string' ? closest(got, zi.values.map(String)) : undefined;
         out.push({
           code: 'invalid_value',
@@ -203,6 +215,18 @@ export function fromZodIssues(
               ? 'required field is missing'
               : `value does not match any allowed form (got ${typeName(got)})`,
           hint: unionHint(root, path, data),
+        });
+        break;
+      }
+      case 'custom': {
+        // Refinements name their code and hint in `params` (see RedLineSchema).
+        const params = (zi.params ?? {}) as { code?: string; hint?: string };
+        out.push({
+          code: params.code !== undefined && isIssueCode(params.code) ? params.code : 'invalid',
+          severity: 'error',
+          path,
+          message: zi.message,
+          hint: params.hint,
         });
         break;
       }

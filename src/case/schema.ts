@@ -16,6 +16,18 @@ import { ForecastSettingsSchema } from './schema-forecast.js';
 
 export const FORMAT_VERSION = 1;
 
+/**
+ * Bounds on numbers the models compute with. Capabilities are relative, so any range can be rescaled into
+ * this one; beyond it products of capability, salience and utility in the models lose precision or overflow
+ * (1e308 gave null forecasts).
+ */
+export const MAX_CAPABILITY = 1_000_000;
+/** Largest multiplier a scenario may apply to a capability. */
+export const MAX_CAPABILITY_FACTOR = 1000;
+/** Largest point number and quote offset accepted (far beyond any real plan or article). */
+export const MAX_POINT_NUMBER = 100_000;
+export const MAX_OFFSET = 100_000_000;
+
 export const IdSchema = z
   .string()
   .regex(
@@ -52,9 +64,10 @@ export const SourceRefSchema = z
       .number()
       .int()
       .min(0)
+      .max(MAX_OFFSET)
       .optional()
       .describe('Character offset of the quote in the cleaned source text.'),
-    end: z.number().int().min(0).optional().describe('Character offset just past the quote.'),
+    end: z.number().int().min(0).max(MAX_OFFSET).optional().describe('Character offset just past the quote.'),
   })
   .describe('Evidence for a claim: a source and, ideally, the quoted span.');
 
@@ -74,8 +87,14 @@ export const ActorSchema = z
     capability: z
       .number()
       .min(0, 'capability cannot be negative')
+      .max(
+        MAX_CAPABILITY,
+        `capabilities are relative: keep them at most ${MAX_CAPABILITY.toLocaleString('en')} (divide every actor’s capability by the same factor)`,
+      )
       .default(1)
-      .describe('Relative power to affect the outcome (≥ 0, any unit consistent within the case).'),
+      .describe(
+        `Relative power to affect the outcome (0 to ${MAX_CAPABILITY.toLocaleString('en')}, any unit consistent within the case).`,
+      ),
     veto: z.boolean().default(false).describe('Whether the actor’s consent is required for a settlement.'),
     parent: IdSchema.optional().describe(
       'Actor this one belongs to (a leader to a state, a member to an alliance).',
@@ -146,10 +165,15 @@ export const RedLineSchema = z
   })
   .refine((r) => r.min !== undefined || r.max !== undefined || r.options !== undefined, {
     message: 'a red line needs min, max or options',
+    params: {
+      code: 'redline_empty_spec',
+      hint: 'give min and/or max (0–100), or list the acceptable options',
+    },
   })
   .refine((r) => r.min === undefined || r.max === undefined || r.min <= r.max, {
     message: 'red line min is above its max',
     path: ['min'],
+    params: { code: 'redline_min_above_max', hint: 'swap min and max: min is the lowest acceptable point' },
   })
   .describe('The set of outcomes an actor can accept on an issue; anything outside crosses its red line.');
 
@@ -184,7 +208,7 @@ export const SettlementSchema = z.strictObject({
 });
 
 export const PointSchema = z.strictObject({
-  number: z.number().int().min(0),
+  number: z.number().int().min(0).max(MAX_POINT_NUMBER),
   summary: z.string().min(1).max(2000).describe('What the point says, in the case author’s words.'),
   settles: z
     .array(SettlementSchema)
@@ -248,8 +272,18 @@ export const EventSchema = z.strictObject({
 const CapabilityChange = z.strictObject({
   op: z.literal('capability'),
   actor: IdSchema,
-  factor: z.number().min(0).optional().describe('Multiply the capability by this factor (0.8 = −20 %).'),
-  set: z.number().min(0).optional().describe('Set the capability to this value.'),
+  factor: z
+    .number()
+    .min(0)
+    .max(MAX_CAPABILITY_FACTOR)
+    .optional()
+    .describe(`Multiply the capability by this factor (0.8 = −20 %; at most ${MAX_CAPABILITY_FACTOR}).`),
+  set: z
+    .number()
+    .min(0)
+    .max(MAX_CAPABILITY)
+    .optional()
+    .describe(`Set the capability to this value (0 to ${MAX_CAPABILITY.toLocaleString('en')}).`),
 });
 const VetoChange = z.strictObject({ op: z.literal('veto'), actor: IdSchema, veto: z.boolean() });
 const StanceChange = z.strictObject({

@@ -3,7 +3,7 @@
  * Option numbers in the file index its `options` array; the engine groups the options by decision maker
  * (FORMAT.md §4), and the writer saves them in that grouped order, as gmcr-py does.
  */
-import type { CaseIssue, CasePath } from '../case/issues.js';
+import type { CaseIssue, CaseIssueCode, CasePath } from '../case/issues.js';
 import type {
   GmcrCondition,
   GmcrConflictSpec,
@@ -24,7 +24,7 @@ const isObj = (x: Json): x is Record<string, Json> =>
 export function readGmcrFile(text: string): GmcrFileResult {
   const issues: CaseIssue[] = [];
   const warnings: CaseIssue[] = [];
-  const err = (path: CasePath, message: string, hint?: string, code = 'bad_gmcr') =>
+  const err = (path: CasePath, message: string, hint?: string, code: CaseIssueCode = 'bad_gmcr') =>
     issues.push({ code, severity: 'error', path, message, hint });
   let root: Json;
   try {

@@ -2,7 +2,7 @@
  * KTAB scenario files, CSV flavour (KTAB smpc's reader, SMP.md §2.1), and the scenario record both KTAB
  * readers produce. Pure: text in, a scenario or every located problem out.
  */
-import type { CaseIssue, CasePath } from '../case/issues.js';
+import type { CaseIssue, CaseIssueCode, CasePath } from '../case/issues.js';
 
 /** One KTAB actor as written in the file (positions and saliences on 0–100). */
 export interface KtabActor {
@@ -96,10 +96,10 @@ function splitLine(line: string): Field[] {
 class Problems {
   readonly errors: CaseIssue[] = [];
   readonly warnings: CaseIssue[] = [];
-  error(code: string, path: CasePath, message: string, hint: string, line?: number, column?: number) {
+  error(code: CaseIssueCode, path: CasePath, message: string, hint: string, line?: number, column?: number) {
     this.errors.push(located({ code, severity: 'error', path, message, hint }, line, column));
   }
-  warn(code: string, path: CasePath, message: string, hint: string, line?: number, column?: number) {
+  warn(code: CaseIssueCode, path: CasePath, message: string, hint: string, line?: number, column?: number) {
     this.warnings.push(located({ code, severity: 'warning', path, message, hint }, line, column));
   }
 }

@@ -3,18 +3,18 @@
  * `readCaseFile` reports problems as data; `loadCaseFile` throws a CliError listing them, for commands.
  */
 import { open, stat } from 'node:fs/promises';
-import { formatIssue, parseCase, type Case, type CaseIssue } from '../../case/index.js';
+import { formatIssue, parseCase, type Case, type CaseIssue, type CaseIssueCode } from '../../case/index.js';
 import { validateConflicts } from '../../engines/gmcr/index.js';
 import { CliError, EXIT } from '../cli/exit-codes.js';
 
-/** Case files beyond this size are refused before reading. */
-export const MAX_CASE_BYTES = 20 * 1024 * 1024;
+/** Case files beyond this size are refused before reading (the parser's own limit is 5 million characters). */
+export const MAX_CASE_BYTES = 5 * 1024 * 1024;
 
 export type ReadCaseResult =
   | { ok: true; path: string; text: string; case: Case; warnings: CaseIssue[] }
   | { ok: false; path: string; issues: CaseIssue[]; unreadable: boolean };
 
-const problem = (path: string, code: string, message: string, hint?: string): ReadCaseResult => ({
+const problem = (path: string, code: CaseIssueCode, message: string, hint?: string): ReadCaseResult => ({
   ok: false,
   path,
   unreadable: true,

@@ -3,7 +3,7 @@
  * the engine's conflict spec: decision makers are case actors, statements and conditions are parsed over the
  * conflict's option ids, and every problem is reported with its path from the case root.
  */
-import type { CaseIssue, CasePath } from '../../case/issues.js';
+import type { CaseIssue, CaseIssueCode, CasePath } from '../../case/issues.js';
 import type { Conflict } from '../../case/schema-conflict.js';
 import type { Case } from '../../case/schema.js';
 import { parseExpression } from './expressions.js';
@@ -25,7 +25,7 @@ export type CompileResult =
 /** Picks the conflict (by id, or the only one) and compiles it. */
 export function conflictFromCase(c: Case, conflictId?: string): CompileResult {
   const list = (c.conflicts ?? []) as Conflict[];
-  const issue = (code: string, path: CasePath, message: string, hint?: string): CaseIssue => ({
+  const issue = (code: CaseIssueCode, path: CasePath, message: string, hint?: string): CaseIssue => ({
     code,
     severity: 'error',
     path,
@@ -78,9 +78,9 @@ export function compileConflict(c: Case, k: Conflict, ci: number): CompileResult
   const issues: CaseIssue[] = [];
   const warnings: CaseIssue[] = [];
   const base: CasePath = ['conflicts', ci];
-  const err = (path: CasePath, code: string, message: string, hint?: string) =>
+  const err = (path: CasePath, code: CaseIssueCode, message: string, hint?: string) =>
     issues.push({ code, severity: 'error', path: [...base, ...path], message, hint });
-  const warn = (path: CasePath, code: string, message: string, hint?: string) =>
+  const warn = (path: CasePath, code: CaseIssueCode, message: string, hint?: string) =>
     warnings.push({ code, severity: 'warning', path: [...base, ...path], message, hint });
 
   const actors = new Map(c.actors.map((a) => [a.id, a]));

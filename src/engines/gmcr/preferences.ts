@@ -3,7 +3,7 @@
  * prioritization or an explicit ranking (GMCR.md §1.4; Fang, Hipel & Kilgour 1993, ch. 4; the GMCR+ guide).
  */
 import { anyTermMatches, codeOfYn, patternOf, type BitTerm, type StateIndex } from './states.js';
-import type { GmcrRankingEntry } from './types.js';
+import type { GmcrIssue, GmcrRankingEntry } from './types.js';
 
 /** Statements beyond this count would overflow exact weights 2^(P−1−k). */
 export const MAX_STATEMENTS = 50;
@@ -88,7 +88,7 @@ export function resolveRanking(
   codes: Int32Array,
   index: StateIndex,
   path: (string | number)[],
-  err: (code: string, path: (string | number)[], message: string, hint?: string) => void,
+  err: (code: GmcrIssue["code"], path: (string | number)[], message: string, hint?: string) => void,
 ): number[][] | undefined {
   const n = codes.length;
   const placed = new Int32Array(n).fill(-1);

@@ -1,6 +1,6 @@
 /** Turns a request body (`{ yaml }` or a case object) into a validated case and the YAML text to store. */
 import { stringify } from 'yaml';
-import { parseCase, type Case, type CaseIssue } from '../../../../index.js';
+import { parseCase, parseCaseValue, type Case, type CaseIssue } from '../../../../index.js';
 import { invalidCase, invalidRequest } from '../../errors.js';
 
 export interface CaseInput {
@@ -36,8 +36,8 @@ export function readCaseBody(body: unknown): CaseInput {
       baseVersion: body.baseVersion,
     };
   }
-  // A case object: validate it as JSON text (paths are what locate problems), store it as YAML.
-  const r = parseCase(JSON.stringify(body, null, 2));
-  if (!r.ok) throw invalidCase(r.issues.map(({ line: _l, column: _c, ...rest }) => rest));
+  // A case object: validated as a value (depth and size bounded without recursion), stored as YAML.
+  const r = parseCaseValue(body);
+  if (!r.ok) throw invalidCase(r.issues);
   return { case: r.case, yaml: stringify(body), warnings: r.warnings };
 }
