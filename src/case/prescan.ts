@@ -85,7 +85,10 @@ export function prescan(text: string, limits: ScanLimits): ScanResult {
   let keys = 0;
   let nodeStart = true; // the next non-blank character begins a node (so a quote opens a quoted scalar)
   let plainOpen = false; // the current line ended inside a plain scalar, which may continue on the next
-  let blockScalarIndent: number | undefined; // inside a block scalar: lines indented more than this are text
+  // Inside a block scalar: the indentation of its parent and of its text. The text's indentation is that of
+  // its first non-blank line (or the header's digit); a line indented less ends the scalar.
+  let blockScalarParent: number | undefined;
+  let blockScalarIndent: number | undefined;
   let lineFirstTokenIsSeq: boolean;
   let colonSeenOnLine: boolean;
   let tokenCol = 0; // column of the token being read (for compact `- key:` nesting)
@@ -111,14 +114,16 @@ export function prescan(text: string, limits: ScanLimits): ScanResult {
     while (i + indent < n && text.charCodeAt(i + indent) === SPACE) indent++;
     const first = text.charCodeAt(i + indent);
     const blankLine = i + indent >= n || first === LF || first === CR;
-    if (blockScalarIndent !== undefined) {
-      if (blankLine || indent > blockScalarIndent) {
+    if (blockScalarParent !== undefined) {
+      if (blockScalarIndent === undefined && !blankLine && indent > blockScalarParent)
+        blockScalarIndent = indent;
+      if (blankLine || (blockScalarIndent !== undefined && indent >= blockScalarIndent)) {
         i = skipLine(text, i);
         line++;
         lineStart = i;
         continue;
       }
-      blockScalarIndent = undefined;
+      blockScalarParent = blockScalarIndent = undefined;
     }
     i += indent;
     lineFirstTokenIsSeq = false;
@@ -137,7 +142,8 @@ export function prescan(text: string, limits: ScanLimits): ScanResult {
           if (top.indent > indent || (top.indent === indent && !(seqItem && !top.seq))) blocks.pop();
           else break;
         }
-        push(indent, seqItem);
+        // A line that opens a flow collection adds no block level of its own: the brackets are counted.
+        if (first !== 91 && first !== 123) push(indent, seqItem);
         if (depth() > limits.maxDepth) return tooDeep(i);
         lineFirstTokenIsSeq = seqItem || explicitKey;
         nodeStart = true;
@@ -204,8 +210,11 @@ export function prescan(text: string, limits: ScanLimits): ScanResult {
           continue;
         }
         if (flow === 0 && (c === 124 || c === 62)) {
-          // Block scalar header: the lines below, indented more than the innermost collection, are text.
-          blockScalarIndent = blocks.length > 0 ? blocks[blocks.length - 1]!.indent : -1;
+          // Block scalar header (`|`, `>-`, `|2` ...): the lines below, indented past the innermost collection, are text.
+          blockScalarParent = blocks.length > 0 ? blocks[blocks.length - 1]!.indent : -1;
+          const digit = /^[|>][+-]?([1-9])|^[|>]([1-9])/.exec(text.slice(i, i + 4));
+          const explicit = digit ? Number(digit[1] ?? digit[2]) : undefined;
+          blockScalarIndent = explicit !== undefined ? Math.max(0, blockScalarParent) + explicit : undefined;
           while (i < n && text.charCodeAt(i) !== LF) i++;
           break;
         }

@@ -40,10 +40,10 @@ describe('redline validate', () => {
     const r = await runCli('validate', bin);
     expect(r.code).toBe(3);
     expect(r.out).toMatch(/not UTF-8 text/);
-    const big = file('big.yaml', Buffer.alloc(21 * 1024 * 1024, 0x61));
+    const big = file('big.yaml', Buffer.alloc(6 * 1024 * 1024, 0x61));
     const rb = await runCli('validate', big);
     expect(rb.code).toBe(3);
-    expect(rb.out).toMatch(/limited to 20 MB/);
+    expect(rb.out).toMatch(/limited to 5 MB/);
   });
 
   it('--strict turns warnings into failure', async () => {
