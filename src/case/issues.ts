@@ -130,6 +130,9 @@ export const ISSUE_CODES = {
 
 export type CaseIssueCode = keyof typeof ISSUE_CODES;
 
+/** The codes as a list (for zod enums in wire schemas). */
+export const ISSUE_CODE_LIST = Object.keys(ISSUE_CODES) as [CaseIssueCode, ...CaseIssueCode[]];
+
 export interface CaseIssue {
   code: CaseIssueCode;
   severity: Severity;

@@ -1,9 +1,12 @@
 /** Shapes shared by many routes: issue records, problem details, pages, path parameters, analysis dates. */
 import { z } from 'zod';
+import { ISSUE_CODE_LIST } from '../case/issues.js';
 
 /** One problem or warning about a case or a request (src/case/issues.ts `CaseIssue` on the wire). */
 export const IssueRecord = z.strictObject({
-  code: z.string().describe('Stable snake_case id (docs/case-format.md lists them).'),
+  code: z
+    .enum(ISSUE_CODE_LIST)
+    .describe('Stable snake_case id from a closed set (docs/case-format.md lists them).'),
   severity: z.enum(['error', 'warning']),
   path: z.array(z.union([z.string(), z.number()])).describe('From the case (or request) root.'),
   message: z.string(),
