@@ -31,6 +31,7 @@ const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   watch: () => import('./commands/watch.js'),
   sources: () => import('./commands/sources.js'),
   digest: () => import('./commands/digest.js'),
+  store: () => import('./commands/store.js'),
 };
 
 /** The version flags answered before any command module loads. */
@@ -80,6 +81,12 @@ export async function main(argv: string[]): Promise<number> {
     if (err instanceof CliError) {
       process.stderr.write(`redline: ${err.message}\n`);
       return err.exitCode;
+    }
+    // The store refused to open (empty, damaged, read-only, unreachable): a message, not a stack trace.
+    // Matched by name so this file need not load the store module.
+    if (err instanceof Error && err.name === 'StoreOpenError') {
+      process.stderr.write(`redline: ${err.message}\n`);
+      return EXIT.unreadable;
     }
     process.stderr.write(
       `redline: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,

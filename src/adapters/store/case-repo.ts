@@ -55,6 +55,8 @@ export function createCaseRepository(
   now: () => string,
   /** Called after every committed change to cases (a save, a new case, a deletion). */
   onWrite: () => void = () => {},
+  /** Tables holding rows per case (a `case_id` column), deleted with the case; see caseScopedTables. */
+  caseTables: () => Promise<string[]> = async () => ['analysis_results', 'case_versions', 'jobs'],
 ): CaseRepository {
   const presentVersion = (r: CoreDatabase['case_versions']): CaseVersion => ({
     caseId: r.case_id,
@@ -77,31 +79,32 @@ export function createCaseRepository(
     return row ? presentVersion(row) : undefined;
   }
 
+  /**
+   * One new version. The version number is taken by an atomic increment (the row lock serialises concurrent
+   * saves on PostgreSQL; SQLite transactions take the write lock up front), so saves without `baseVersion`
+   * always succeed, last one current; with `baseVersion` the increment only happens if it is still current.
+   */
   async function save(id: string, input: SaveCaseInput): Promise<CaseVersion> {
     const at = now();
     const version = await db.transaction().execute(async (trx) => {
-      const current = await trx
-        .selectFrom('cases')
-        .select(['current_version'])
-        .where('id', '=', id)
-        .executeTakeFirst();
-      if (!current) throw new NotFoundError('case', id);
-      const currentVersion = Number(current.current_version);
-      if (input.baseVersion !== undefined && input.baseVersion !== currentVersion) {
+      let update = trx
+        .updateTable('cases')
+        .set((eb) => ({ current_version: eb('current_version', '+', 1), title: input.title, updated_at: at }))
+        .where('id', '=', id);
+      if (input.baseVersion !== undefined) update = update.where('current_version', '=', input.baseVersion);
+      const bumped = await update.returning('current_version').executeTakeFirst();
+      if (!bumped) {
+        const current = await trx
+          .selectFrom('cases')
+          .select(['current_version'])
+          .where('id', '=', id)
+          .executeTakeFirst();
+        if (!current) throw new NotFoundError('case', id);
         throw new ConflictError(
-          `case "${id}" is at version ${currentVersion}, not ${input.baseVersion}; reload and save again`,
+          `case "${id}" is at version ${Number(current.current_version)}, not ${input.baseVersion}; reload and save again`,
         );
       }
-      const next = currentVersion + 1;
-      // The conditional update makes two concurrent saves of the same base version collide instead of both winning.
-      const updated = await trx
-        .updateTable('cases')
-        .set({ current_version: next, title: input.title, updated_at: at })
-        .where('id', '=', id)
-        .where('current_version', '=', currentVersion)
-        .executeTakeFirst();
-      if (Number(updated.numUpdatedRows) !== 1)
-        throw new ConflictError(`case "${id}" was saved by someone else meanwhile; reload`);
+      const next = Number(bumped.current_version);
       await trx
         .insertInto('case_versions')
         .values({
@@ -207,9 +210,12 @@ export function createCaseRepository(
     save,
 
     async remove(id) {
+      const tables = await caseTables();
       const removed = await db.transaction().execute(async (trx) => {
-        await trx.deleteFrom('analysis_results').where('case_id', '=', id).execute();
-        await trx.deleteFrom('case_versions').where('case_id', '=', id).execute();
+        // Everything kept per case (versions, analyses, jobs with their parts, evidence of any module), so a
+        // case re-created under the same id starts empty.
+        for (const table of tables)
+          await sql`DELETE FROM ${sql.table(table)} WHERE case_id = ${id}`.execute(trx);
         const r = await trx.deleteFrom('cases').where('id', '=', id).executeTakeFirst();
         return Number(r.numDeletedRows) > 0;
       });
@@ -258,4 +264,24 @@ export function createCaseRepository(
       });
     },
   };
+}
+
+/**
+ * Every table with a `case_id` column, found in the schema rather than listed, so tables that modules add
+ * later (evidence, monitoring) are deleted with their case too. Jobs go before nothing else depends on them;
+ * their parts follow by foreign key.
+ */
+export async function caseScopedTables(
+  db: Kysely<CoreDatabase>,
+  dialect: 'sqlite' | 'postgres',
+): Promise<string[]> {
+  const rows =
+    dialect === 'sqlite'
+      ? await sql<{ name: string }>`
+          SELECT m.name AS name FROM sqlite_schema m, pragma_table_info(m.name) p
+          WHERE m.type = 'table' AND p.name = 'case_id' ORDER BY m.name`.execute(db)
+      : await sql<{ name: string }>`
+          SELECT table_name AS name FROM information_schema.columns
+          WHERE column_name = 'case_id' AND table_schema = current_schema() ORDER BY table_name`.execute(db);
+  return rows.rows.map((r) => r.name);
 }

@@ -1,9 +1,9 @@
 /** Table types of the core store and the Kysely connection for SQLite (embedded) or PostgreSQL. */
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import SqliteDatabase from 'better-sqlite3';
 import pg from 'pg';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect } from 'kysely';
+import { DEFAULT_BUSY_TIMEOUT_MS, openSqliteFile, RetryingSqliteDialect } from './sqlite-connection.js';
 
 export type DialectName = 'sqlite' | 'postgres';
 
@@ -91,8 +91,14 @@ export interface CoreDatabase {
 export const DEFAULT_DATA_DIR = '.redline-data';
 export const SQLITE_FILE = 'redline.sqlite';
 
-/** Opens the embedded SQLite database in `dataDir` (created if missing), WAL mode for concurrent readers. */
-export function connectSqlite(dataDir: string): {
+/**
+ * Opens the embedded SQLite database in `dataDir` (created if missing), WAL mode for concurrent readers. An
+ * existing file that is empty, damaged or read-only is refused (StoreOpenError); see sqlite-connection.ts.
+ */
+export function connectSqlite(
+  dataDir: string,
+  busyTimeoutMs = DEFAULT_BUSY_TIMEOUT_MS,
+): {
   db: Kysely<CoreDatabase>;
   location: string;
   /** Changes whenever another connection (another process) commits; see `PRAGMA data_version`. */
@@ -101,13 +107,10 @@ export function connectSqlite(dataDir: string): {
   const dir = resolve(dataDir);
   mkdirSync(dir, { recursive: true });
   const file = join(dir, SQLITE_FILE);
-  const sqlite = new SqliteDatabase(file);
-  sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('busy_timeout = 5000');
-  sqlite.pragma('foreign_keys = ON');
+  const sqlite = openSqliteFile(file, busyTimeoutMs);
   const dataVersion = sqlite.prepare('PRAGMA data_version').pluck();
   return {
-    db: new Kysely<CoreDatabase>({ dialect: new SqliteDialect({ database: sqlite }) }),
+    db: new Kysely<CoreDatabase>({ dialect: new RetryingSqliteDialect(sqlite, busyTimeoutMs) }),
     location: file,
     dataVersion: () => Number(dataVersion.get()),
   };

@@ -44,6 +44,7 @@ export function storeFailure(err: unknown): StoreFailure | undefined {
   if (/^SQLITE_(BUSY|LOCKED)/.test(code)) return 'busy';
   if (/^SQLITE_(CORRUPT|NOTADB|READONLY|IOERR|CANTOPEN|FULL|PERM)/.test(code)) return 'unavailable';
   if (code === '40001' || code === '40P01' || code === '55P03') return 'busy';
-  if (/^(08|57P0[1-3]|53)/.test(code) || code === 'ECONNREFUSED' || code === 'ECONNRESET') return 'unavailable';
+  if (/^(08|57P0[1-3]|53)/.test(code) || code === 'ECONNREFUSED' || code === 'ECONNRESET')
+    return 'unavailable';
   return undefined;
 }

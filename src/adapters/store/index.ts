@@ -17,10 +17,11 @@ import {
   type DialectName,
 } from './database.js';
 import { migrateToLatest, registerMigrations, type StoreMigration } from './migrations.js';
-import { createCaseRepository, type CaseRepository } from './case-repo.js';
+import { caseScopedTables, createCaseRepository, type CaseRepository } from './case-repo.js';
 import { createAnalysisRepository, type AnalysisRepository } from './analysis-repo.js';
 import { createJobRepository, type JobRepository } from './job-repo.js';
 import { createTokenRepository, type TokenRepository } from './token-repo.js';
+import { StoreOpenError, storeFailure } from './errors.js';
 
 export * from './database.js';
 export * from './migrations.js';
@@ -42,6 +43,8 @@ export interface OpenStoreOptions {
   now?: () => string;
   /** Extra migrations to run (tests; other modules may also call `registerMigrations`). */
   migrations?: StoreMigration[];
+  /** SQLite: how long a write waits for another process's lock before failing as busy (default 5000 ms). */
+  busyTimeoutMs?: number;
 }
 
 export interface StoreContext {
@@ -107,21 +110,26 @@ export async function openStore(options: OpenStoreOptions = {}): Promise<Store> 
   const dialect: DialectName = options.databaseUrl ? 'postgres' : 'sqlite';
   const conn: { db: Kysely<CoreDatabase>; location: string; dataVersion?: () => number } = options.databaseUrl
     ? connectPostgres(options.databaseUrl)
-    : connectSqlite(options.dataDir ?? DEFAULT_DATA_DIR);
+    : connectSqlite(options.dataDir ?? DEFAULT_DATA_DIR, options.busyTimeoutMs);
   const { db, location } = conn;
   const writes = { cases: 0 };
   try {
     const plugin = await loadStorePlugin();
     if (plugin?.evidenceMigrations) registerMigrations(plugin.evidenceMigrations);
     if (options.migrations) registerMigrations(options.migrations);
-    await migrateToLatest(db, dialect);
+    await migrateToLatest(db, dialect).catch((err: unknown) => {
+      throw describeStoreFailure(err, location);
+    });
     const ctx: StoreContext = { dialect, now };
+    let tables: Promise<string[]> | undefined;
+    // Looked up once: the schema only changes by migrations, which ran above.
+    const caseTables = () => (tables ??= caseScopedTables(db, dialect));
     return {
       db,
       dialect,
       location,
       now,
-      cases: createCaseRepository(db, now, () => writes.cases++),
+      cases: createCaseRepository(db, now, () => writes.cases++, caseTables),
       casesChangeToken: conn.dataVersion ? () => `${conn.dataVersion!()}:${writes.cases}` : () => null,
       analyses: createAnalysisRepository(db, now),
       jobs: createJobRepository(db, now),
@@ -134,4 +142,24 @@ export async function openStore(options: OpenStoreOptions = {}): Promise<Store> 
     await db.destroy().catch(() => {});
     throw err;
   }
+}
+
+/** A failure while opening (migrating) the store as a StoreOpenError that says what to do. */
+function describeStoreFailure(err: unknown, location: string): unknown {
+  if (err instanceof StoreOpenError || !storeFailure(err)) return err;
+  const message = err instanceof Error ? err.message : String(err);
+  const code = String((err as { code?: unknown }).code ?? '');
+  if (/^SQLITE_(CORRUPT|NOTADB)/.test(code))
+    return new StoreOpenError(
+      `the database ${location} is damaged (${message}); nothing was changed; run \`redline store check\` and \`redline store repair\``,
+      'corrupt',
+    );
+  if (/^SQLITE_(READONLY|CANTOPEN|PERM)/.test(code))
+    return new StoreOpenError(
+      `the database ${location} cannot be written (${message}); check the permissions of the file and its folder`,
+      'readonly',
+    );
+  if (/^SQLITE_(BUSY|LOCKED)/.test(code))
+    return new StoreOpenError(`the database ${location} is locked by another process (${message})`, 'locked');
+  return new StoreOpenError(`the database ${location} cannot be reached (${message})`, 'unreachable');
 }
