@@ -7,7 +7,15 @@
  * extraction is a suggestion with a confidence in [0, 1] and a quoted sentence, for review.
  */
 export type * from './types.js';
-export { cleanText, type CleanResult, type CleanOptions, type RemovalKind } from './clean.js';
+export {
+  cleanText,
+  note,
+  type CleanResult,
+  type CleanOptions,
+  type RemovalKind,
+  type RemovalNote,
+} from './clean.js';
+export { INLINE_LINK_CUE, RELATED_CUES } from './clean-rules.js';
 export { toOriginalOffset, type OffsetSegments } from './offset-map.js';
 export { resolveDate, findArticleDate } from './dates.js';
 export { analyseText, type TextAnalysis } from './nlp.js';

@@ -89,7 +89,8 @@ export function analyseArticle(article: ArticleInput, model: EvidenceModel): Art
     date = undefined;
   }
   if (date === undefined) {
-    date = findArticleDate(clean.text);
+    // A dateline taken off by cleaning still dates the article.
+    date = findArticleDate(clean.dateline ? `${clean.dateline}\n${clean.text}` : clean.text);
     dateSource = date ? 'text' : 'none';
     if (!date)
       warnings.push({
