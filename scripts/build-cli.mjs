@@ -41,6 +41,8 @@ const result = await build({
     entry: 'src/adapters/cli/entry.ts',
     'monte-carlo-thread.worker': 'src/adapters/parallel/monte-carlo-thread.worker.ts',
     'monte-carlo.worker': 'src/adapters/parallel/monte-carlo.worker.ts',
+    'stability.worker': 'src/adapters/parallel/stability.worker.ts',
+    'ingest-prepare.worker': 'src/adapters/parallel/ingest-prepare.worker.ts',
   },
   absWorkingDir: root,
   outdir,

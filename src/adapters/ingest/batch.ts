@@ -1,11 +1,21 @@
 /**
  * Ingesting a batch into the evidence store: each input is analysed, checked against what the case already
  * holds (same content from the same place: a no-op; an exact or near copy from elsewhere: joins that
- * document's cluster without new suggestions), and stored with its events and claims. One document failing
- * never stops the batch; every input gets an outcome.
+ * document's cluster without new suggestions), and stored with its events and claims. Every step of a
+ * document (its reading is the reader's, see sources.ts) runs inside that document's outcome: one document
+ * failing never stops the batch, and the batch always ends with a summary.
+ *
+ * The work splits in two: `prepareDocument` is pure CPU (extraction already done, cleaning, analysis) and
+ * can run on another thread; `storeDocument` is the store I/O and stays with the caller.
  */
-import { analyseArticle, originalSpan, type EvidenceModel } from '../../index.js';
-import type { EvidenceRepository } from '../store/evidence-repo.js';
+import {
+  analyseArticle,
+  originalSpan,
+  type EvidenceModel,
+  type EvidenceWarning,
+  type RemovalNote,
+} from '../../index.js';
+import type { DocumentSummary, EvidenceRepository } from '../store/evidence-repo.js';
 import type { InputItem } from './sources.js';
 
 export type OutcomeStatus =
@@ -44,34 +54,101 @@ export interface IngestOptions {
   /** Estimated Jaccard similarity of 5-word shingles at or above which a document is a copy. */
   threshold?: number;
   onOutcome?: (o: DocumentOutcome) => void;
+  /**
+   * Documents this same origin stored at or after this instant (ISO time) count as this run's own work:
+   * a job resumed after a crash reports what its first attempt stored, not "already ingested".
+   */
+  ownSince?: string;
 }
 
 export const NEAR_DUPLICATE_THRESHOLD = 0.7;
+
+/** Per-document limits of the analysis (the reader bounds bytes; these bound the work). */
+export const DOCUMENT_LIMITS = {
+  /** Characters of article text analysed; the rest is cut at a line end, with a warning. */
+  maxChars: 300_000,
+} as const;
+
+/** What the store needs of an analysed document: compact and structured-cloneable (crosses threads). */
+export interface AnalysedDoc {
+  origin: string;
+  contentHash: string;
+  title?: string;
+  /** The article's own title or its lead line, for the store. */
+  storedTitle: string;
+  publisher?: string;
+  url?: string;
+  date?: string;
+  dateSource: 'metadata' | 'text' | 'none';
+  language: string;
+  text: string;
+  segments: number[];
+  signature?: Uint16Array;
+  removed: Record<string, number>;
+  warnings: EvidenceWarning[];
+  events: Array<{ record: unknown; origStart: number; origEnd: number }>;
+  claims: Array<{ record: unknown; origStart: number; origEnd: number }>;
+}
+
+export type Prepared = { kind: 'outcome'; outcome: DocumentOutcome } | { kind: 'analysed'; doc: AnalysedDoc };
+
+const failed = (origin: string, code: string, reason: string): DocumentOutcome => ({
+  origin,
+  status: 'failed',
+  code,
+  reason,
+  events: 0,
+  claims: 0,
+  warnings: [],
+});
+
+const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 export async function ingestInputs(
   inputs: AsyncIterable<InputItem>,
   opts: IngestOptions,
 ): Promise<{ outcomes: DocumentOutcome[]; summary: IngestSummary }> {
   const outcomes: DocumentOutcome[] = [];
-  for await (const input of inputs) {
-    let o: DocumentOutcome;
-    try {
-      o = await ingestOne(input, opts);
-    } catch (e) {
-      o = {
-        origin: input.origin,
-        status: 'failed',
-        code: 'internal',
-        reason: `internal error: ${e instanceof Error ? e.message : String(e)}`,
-        events: 0,
-        claims: 0,
-        warnings: [],
-      };
-    }
+  const record = (o: DocumentOutcome) => {
     outcomes.push(o);
-    opts.onOutcome?.(o);
+    try {
+      opts.onOutcome?.(o);
+    } catch {
+      /* a progress display failing is not the document's failure */
+    }
+  };
+  const it = inputs[Symbol.asyncIterator]();
+  for (;;) {
+    let next: IteratorResult<InputItem>;
+    try {
+      next = await it.next();
+    } catch (e) {
+      // The reader never throws by design; if it does, what was read is kept and the batch still ends.
+      record(failed('input', 'internal', `reading stopped: ${message(e)}`));
+      break;
+    }
+    if (next.done) break;
+    record(await ingestOne(next.value, opts));
   }
   return { outcomes, summary: summarise(outcomes) };
+}
+
+/** One document, start to end, as an outcome (never throws). */
+export function ingestOne(input: InputItem, opts: IngestOptions): Promise<DocumentOutcome> {
+  return settle(input.origin, () => prepareDocument(input, opts.model), opts);
+}
+
+/** Prepares (here or elsewhere) and stores one document; whatever fails becomes its outcome. */
+export async function settle(
+  origin: string,
+  prepare: () => Prepared | Promise<Prepared>,
+  opts: IngestOptions,
+): Promise<DocumentOutcome> {
+  try {
+    return await storeDocument(await prepare(), opts);
+  } catch (e) {
+    return failed(origin, 'internal', `internal error: ${message(e)}`);
+  }
 }
 
 export function summarise(outcomes: readonly DocumentOutcome[]): IngestSummary {
@@ -96,51 +173,133 @@ export function summarise(outcomes: readonly DocumentOutcome[]): IngestSummary {
   return s;
 }
 
-async function ingestOne(input: InputItem, opts: IngestOptions): Promise<DocumentOutcome> {
-  const base = { origin: input.origin, events: 0, claims: 0, warnings: [] as string[] };
+/** Cuts an over-long text at the last line end before `max` characters (or at `max`). */
+function truncate(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const nl = text.lastIndexOf('\n', max);
+  return text.slice(0, nl > max / 2 ? nl : max);
+}
+
+/** Removal notes as document warnings (code "removed"), so `evidence show` can list them. */
+const removalWarnings = (notes: readonly RemovalNote[]): EvidenceWarning[] =>
+  notes.map((n) => ({ code: 'removed', message: `${n.kind}: ${n.text}` }));
+
+/** The CPU part of one document: cleaning and analysis within the per-document limits. Never throws. */
+export function prepareDocument(input: InputItem, model: EvidenceModel): Prepared {
   if (!input.ok)
     return {
-      ...base,
-      status: 'failed',
-      code: input.code,
-      reason: input.hint ? `${input.message} (${input.hint})` : input.message,
+      kind: 'outcome',
+      outcome: {
+        origin: input.origin,
+        status: input.skip ? 'skipped' : 'failed',
+        code: input.code,
+        reason: input.hint ? `${input.message} (${input.hint})` : input.message,
+        events: 0,
+        claims: 0,
+        warnings: [],
+      },
     };
-  const a = analyseArticle(input.article, opts.model);
-  const meta = { ...(a.title ? { title: a.title } : {}), ...(a.date ? { date: a.date } : {}) };
-  const warnings = a.warnings.map((w) => w.message);
-  if (a.skipped)
-    return { ...base, ...meta, status: 'skipped', code: a.skipped.code, reason: a.skipped.message, warnings };
+  try {
+    const extra: EvidenceWarning[] = (input.warnings ?? []).map((m) => ({ code: 'input', message: m }));
+    let article = input.article;
+    if (article.text.length > DOCUMENT_LIMITS.maxChars) {
+      extra.push({
+        code: 'truncated',
+        message: `the text has ${article.text.length} characters; the first ${DOCUMENT_LIMITS.maxChars} were analysed`,
+      });
+      article = { ...article, text: truncate(article.text, DOCUMENT_LIMITS.maxChars) };
+    }
+    const a = analyseArticle(article, model);
+    const warnings = [...extra, ...a.warnings];
+    const meta = { ...(a.title ? { title: a.title } : {}), ...(a.date ? { date: a.date } : {}) };
+    if (a.skipped)
+      return {
+        kind: 'outcome',
+        outcome: {
+          origin: input.origin,
+          ...meta,
+          status: 'skipped',
+          code: a.skipped.code,
+          reason: a.skipped.message,
+          events: 0,
+          claims: 0,
+          warnings: warnings.map((w) => w.message),
+        },
+      };
+    const removed: Record<string, number> = { ...a.clean.removed };
+    for (const n of input.removals ?? []) removed[n.kind] = (removed[n.kind] ?? 0) + 1;
+    const span = (q: { start: number; end: number }) => originalSpan(a, q.start, q.end);
+    return {
+      kind: 'analysed',
+      doc: {
+        origin: input.origin,
+        contentHash: a.contentHash,
+        ...meta,
+        storedTitle: a.title ?? a.clean.text.split('\n', 1)[0]!.slice(0, 300),
+        ...(a.publisher ? { publisher: a.publisher } : {}),
+        ...(a.url ? { url: a.url } : {}),
+        dateSource: a.dateSource,
+        language: a.language.language,
+        text: a.clean.text,
+        segments: a.clean.segments,
+        ...(a.signature ? { signature: a.signature } : {}),
+        removed,
+        warnings: [...warnings, ...removalWarnings([...(input.removals ?? []), ...a.clean.notes])],
+        events: a.events.map((e) => {
+          const o = span(e.quote);
+          return { record: e, origStart: o.start, origEnd: o.end };
+        }),
+        claims: a.claims.map((c) => {
+          const o = span(c.quote);
+          return { record: c, origStart: o.start, origEnd: o.end };
+        }),
+      },
+    };
+  } catch (e) {
+    return {
+      kind: 'outcome',
+      outcome: failed(input.origin, 'analysis_failed', `analysis failed: ${message(e)}`),
+    };
+  }
+}
 
-  const prior = await opts.repo.findByHash(opts.caseId, a.contentHash);
+const STATUS_OF_KIND: Record<string, OutcomeStatus> = {
+  unique: 'new',
+  exact: 'duplicate',
+  near: 'near-duplicate',
+};
+
+/** The store part of one document: de-duplication against the case's evidence, then the save. */
+export async function storeDocument(p: Prepared, opts: IngestOptions): Promise<DocumentOutcome> {
+  if (p.kind === 'outcome') return p.outcome;
+  const a = p.doc;
+  const meta = { ...(a.title ? { title: a.title } : {}), ...(a.date ? { date: a.date } : {}) };
+  const warnings = a.warnings.filter((w) => w.code !== 'removed').map((w) => w.message);
+  const base = { origin: a.origin, ...meta, events: 0, claims: 0, warnings };
   const hash12 = a.contentHash.slice(0, 12);
-  const lead = a.clean.text.split('\n', 1)[0]!.slice(0, 300);
   const common = {
     contentHash: a.contentHash,
-    title: a.title ?? lead,
+    title: a.storedTitle,
     publisher: a.publisher,
     url: a.url,
     date: a.date,
     dateSource: a.dateSource,
-    origin: input.origin,
-    language: a.language.language,
-    text: a.clean.text,
-    segments: a.clean.segments,
+    origin: a.origin,
+    language: a.language,
+    text: a.text,
+    segments: a.segments,
     signature: a.signature,
-    removed: a.clean.removed,
+    removed: a.removed,
     warnings: a.warnings,
   };
+  const prior = await opts.repo.findByHash(opts.caseId, a.contentHash);
   if (prior) {
-    if (prior.origin === input.origin || (a.url !== undefined && prior.url === a.url))
-      return {
-        ...base,
-        ...meta,
-        status: 'already-ingested',
-        docId: prior.id,
-        clusterId: prior.clusterId,
-        reason: 'the same article is already in the store',
-        warnings,
-      };
-    const id = `d-${hash12}-${(await opts.repo.listDocuments(opts.caseId, 10_000)).filter((d) => d.contentHash === a.contentHash).length + 1}`;
+    const sameHash = (await opts.repo.listDocuments(opts.caseId, 10_000)).filter(
+      (d) => d.contentHash === a.contentHash,
+    );
+    const mine = sameHash.find((d) => d.origin === a.origin || (a.url !== undefined && d.url === a.url));
+    if (mine) return alreadyStored(mine, base, opts);
+    const id = `d-${hash12}-${sameHash.length + 1}`;
     await opts.repo.saveDocument(opts.caseId, {
       ...common,
       id,
@@ -152,13 +311,11 @@ async function ingestOne(input: InputItem, opts: IngestOptions): Promise<Documen
     });
     return {
       ...base,
-      ...meta,
       status: 'duplicate',
       docId: id,
       clusterId: prior.clusterId,
       similarity: 1,
       reason: `exact copy of ${prior.clusterId}`,
-      warnings,
     };
   }
   const id = `d-${hash12}`;
@@ -178,42 +335,52 @@ async function ingestOne(input: InputItem, opts: IngestOptions): Promise<Documen
       });
       return {
         ...base,
-        ...meta,
         status: 'near-duplicate',
         docId: id,
         clusterId: near.doc.clusterId,
         similarity: near.similarity,
         reason: `near copy (similarity ${near.similarity.toFixed(2)}) of ${near.doc.clusterId}`,
-        warnings,
       };
     }
   }
   const short = a.contentHash.slice(0, 8);
-  const events = a.events.map((e, i) => {
-    const o = originalSpan(a, e.quote.start, e.quote.end);
-    return { id: `e-${short}-${i + 1}`, record: e, origStart: o.start, origEnd: o.end };
-  });
-  const claims = a.claims.map((c, i) => {
-    const o = originalSpan(a, c.quote.start, c.quote.end);
-    return { id: `c-${short}-${i + 1}`, record: c, origStart: o.start, origEnd: o.end };
-  });
+  const events = a.events.map((e, i) => ({ id: `e-${short}-${i + 1}`, ...e }));
+  const claims = a.claims.map((c, i) => ({ id: `c-${short}-${i + 1}`, ...c }));
   await opts.repo.saveDocument(opts.caseId, {
     ...common,
     id,
     clusterId: id,
     duplicateKind: 'unique',
     similarity: 0,
-    events,
-    claims,
+    events: events as Parameters<EvidenceRepository['saveDocument']>[1]['events'],
+    claims: claims as Parameters<EvidenceRepository['saveDocument']>[1]['claims'],
   });
-  return {
-    ...base,
-    ...meta,
-    status: 'new',
-    docId: id,
-    clusterId: id,
-    events: events.length,
-    claims: claims.length,
-    warnings,
-  };
+  return { ...base, status: 'new', docId: id, clusterId: id, events: events.length, claims: claims.length };
+}
+
+/**
+ * The same article from the same place is already stored. When this run stored it (a resumed job), the
+ * outcome is what that first attempt did, with its events and claims; otherwise "already ingested".
+ */
+async function alreadyStored(
+  doc: DocumentSummary,
+  base: Omit<DocumentOutcome, 'status'>,
+  opts: IngestOptions,
+): Promise<DocumentOutcome> {
+  const ids = { docId: doc.id, clusterId: doc.clusterId };
+  if (opts.ownSince && doc.origin === base.origin && doc.createdAt >= opts.ownSince) {
+    const [events, claims] = await Promise.all([
+      opts.repo.listEvents(opts.caseId, { docId: doc.id, limit: 10_000 }),
+      opts.repo.listClaims(opts.caseId, { docId: doc.id, limit: 10_000 }),
+    ]);
+    return {
+      ...base,
+      ...ids,
+      status: STATUS_OF_KIND[doc.duplicateKind] ?? 'new',
+      ...(doc.duplicateKind !== 'unique' ? { similarity: doc.similarity } : {}),
+      events: events.length,
+      claims: claims.length,
+    };
+  }
+  return { ...base, ...ids, status: 'already-ingested', reason: 'the same article is already in the store' };
 }

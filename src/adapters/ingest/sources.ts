@@ -4,20 +4,38 @@
  * over-long line) so a batch can report it and carry on. Memory stays bounded: whole documents are read only
  * below `maxBytes`, JSON Lines are streamed and a line longer than `maxLineBytes` is skipped unread.
  */
-import { createReadStream } from 'node:fs';
-import { readFile, readdir, stat } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { open, readdir, stat, type FileHandle } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { parse as parseYaml } from 'yaml';
-import { findArticleDate, type ArticleInput } from '../../index.js';
+import { findArticleDate, type ArticleInput, type RemovalNote } from '../../index.js';
 import { firstInvalidUtf8, looksBinary } from './guards.js';
 import { extractHtml, isoDay } from './html.js';
+import { looksLikeHtml } from './html-prescan.js';
 
 export type InputFormat = 'text' | 'markdown' | 'html' | 'jsonl';
 
 export type InputItem =
-  | { ok: true; origin: string; format: InputFormat; article: ArticleInput }
-  | { ok: false; origin: string; code: string; message: string; hint?: string };
+  | {
+      ok: true;
+      origin: string;
+      format: InputFormat;
+      article: ArticleInput;
+      /** Furniture the HTML extractor removed (cleaning of the text adds its own). */
+      removals?: RemovalNote[];
+      /** What reading or extraction changed (depth cap, plain text in an .html file). */
+      warnings?: string[];
+    }
+  | {
+      ok: false;
+      origin: string;
+      code: string;
+      message: string;
+      hint?: string;
+      /** Not an article at all (unknown type, link, hidden): reported as skipped rather than failed. */
+      skip?: boolean;
+    };
 
 export interface ReadOptions {
   /** Largest whole document read (text, Markdown, HTML, stdin), in bytes. */
@@ -40,6 +58,7 @@ const EXTENSIONS: Record<string, InputFormat> = {
   '.jsonl': 'jsonl',
   '.ndjson': 'jsonl',
 };
+const ARTICLE_TYPES = '.txt, .md, .html or .jsonl';
 
 const fail = (origin: string, code: string, message: string, hint?: string): InputItem => ({
   ok: false,
@@ -48,89 +67,236 @@ const fail = (origin: string, code: string, message: string, hint?: string): Inp
   message,
   ...(hint ? { hint } : {}),
 });
+const skip = (origin: string, code: string, message: string): InputItem => ({
+  ok: false,
+  origin,
+  code,
+  message,
+  skip: true,
+});
 
-/** Every document in `paths`, in order (folders sorted by name). */
+const errCode = (e: unknown) =>
+  (e as NodeJS.ErrnoException).code ?? (e instanceof Error ? e.message : String(e));
+const ERRNO_TEXT: Record<string, string> = {
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  EIO: 'input/output error',
+  ELOOP: 'too many levels of symbolic links',
+  EISDIR: 'is a folder',
+  ENOENT: 'no such file or folder',
+  ENOTDIR: 'a path component is not a folder',
+  EMFILE: 'too many open files',
+};
+const unreadable = (origin: string, e: unknown): InputItem => {
+  const code = errCode(e);
+  return fail(
+    origin,
+    'unreadable',
+    `cannot read: ${ERRNO_TEXT[code] ?? code} (${code})`,
+    'check the permissions and the disk',
+  );
+};
+
+/** What a non-regular file is, for its outcome. */
+function kindOf(st: {
+  isFIFO(): boolean;
+  isSocket(): boolean;
+  isCharacterDevice(): boolean;
+  isBlockDevice(): boolean;
+}): string {
+  if (st.isFIFO()) return 'a named pipe (FIFO)';
+  if (st.isSocket()) return 'a socket';
+  if (st.isCharacterDevice()) return 'a character device';
+  if (st.isBlockDevice()) return 'a block device';
+  return 'not a regular file';
+}
+
+/**
+ * Every document in `paths`, in order (folders sorted by name). Never throws: each path, folder entry and
+ * record becomes an article or a located failure.
+ */
 export async function* readInputs(
   paths: readonly string[],
   options: ReadOptions = {},
 ): AsyncGenerator<InputItem> {
   const opts = { ...READ_DEFAULTS, ...options };
   for (const p of paths) {
-    if (p === '-') {
-      yield* readStdin(opts.stdin ?? process.stdin, opts);
-      continue;
-    }
-    let st;
     try {
-      st = await stat(p);
+      if (p === '-') {
+        yield* readStdin(opts.stdin ?? process.stdin, opts);
+        continue;
+      }
+      let st;
+      try {
+        // A path named explicitly is followed if it is a link; what it points at must still be a file.
+        st = await stat(p);
+      } catch (e) {
+        const code = errCode(e);
+        yield fail(
+          p,
+          code === 'ENOENT' ? 'not_found' : 'unreadable',
+          code === 'ENOENT' ? 'no such file or folder' : `cannot read: ${ERRNO_TEXT[code] ?? code} (${code})`,
+          'check the path',
+        );
+        continue;
+      }
+      if (st.isDirectory()) yield* walk(p, opts);
+      else if (!st.isFile())
+        yield fail(
+          p,
+          'not_a_file',
+          `${kindOf(st)}, not an article file; not read`,
+          `give ${ARTICLE_TYPES} files`,
+        );
+      else yield* readFileInput(p, opts);
     } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
       yield fail(
         p,
-        'not_found',
-        code === 'ENOENT' ? 'no such file or folder' : `cannot read: ${code ?? String(e)}`,
-        'check the path',
+        'internal',
+        `internal error while reading: ${e instanceof Error ? e.message : String(e)}`,
       );
-      continue;
     }
-    // In folders only article types are read (a case file or an image next to the articles is not one).
-    if (st.isDirectory())
-      for await (const f of walk(p)) {
-        if (EXTENSIONS[extname(f).toLowerCase()]) yield* readFileInput(f, opts);
-      }
-    else yield* readFileInput(p, opts);
   }
 }
 
-async function* walk(dir: string): AsyncGenerator<string> {
+/**
+ * A folder, recursively. In folders only article types are read; everything else — other types, links
+ * (never followed, so no loop and no escape from the folder), pipes and devices, unreadable sub-folders —
+ * gets a skipped or failed outcome. Hidden entries (".git", ".DS_Store") are passed over silently.
+ */
+async function* walk(dir: string, opts: typeof READ_DEFAULTS & ReadOptions): AsyncGenerator<InputItem> {
   let entries;
   try {
     entries = await readdir(dir, { withFileTypes: true });
-  } catch {
+  } catch (e) {
+    yield fail(
+      dir,
+      'unreadable',
+      `cannot read the folder: ${ERRNO_TEXT[errCode(e)] ?? errCode(e)} (${errCode(e)})`,
+      'check its permissions',
+    );
     return;
   }
-  for (const e of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+  for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
     if (e.name.startsWith('.')) continue;
     const full = join(dir, e.name);
-    if (e.isDirectory()) yield* walk(full);
-    else if (e.isFile()) yield full;
+    try {
+      if (e.isDirectory()) yield* walk(full, opts);
+      else if (e.isSymbolicLink())
+        yield skip(
+          full,
+          'symlink',
+          'a symbolic link inside a folder is not followed; give its target explicitly',
+        );
+      else if (!e.isFile()) yield fail(full, 'not_a_file', `${kindOf(e)}, not an article file; not read`);
+      else if (!EXTENSIONS[extname(e.name).toLowerCase()])
+        yield skip(
+          full,
+          'unknown_type',
+          `"${extname(e.name) || 'no extension'}" is not an article type (${ARTICLE_TYPES}); skipped`,
+        );
+      else yield* readFileInput(full, opts);
+    } catch (err) {
+      yield fail(
+        full,
+        'internal',
+        `internal error while reading: ${err instanceof Error ? err.message : String(err)}`,
+      );
+    }
   }
 }
+
+/**
+ * Opens a file without blocking (O_NONBLOCK: a FIFO swapped in after the type check cannot hang the read)
+ * and checks the opened handle is a regular file before reading.
+ */
+async function openRegular(path: string): Promise<{ fh: FileHandle; size: number } | InputItem> {
+  let fh: FileHandle;
+  try {
+    fh = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (e) {
+    return unreadable(path, e);
+  }
+  try {
+    const st = await fh.stat();
+    if (!st.isFile()) {
+      await fh.close();
+      return fail(path, 'not_a_file', `${kindOf(st)}, not an article file; not read`);
+    }
+    return { fh, size: st.size };
+  } catch (e) {
+    await fh.close().catch(() => {});
+    return unreadable(path, e);
+  }
+}
+
+/** Reads at most `limit + 1` bytes (a file that grew past its size is still bounded). */
+async function readBounded(fh: FileHandle, limit: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for (;;) {
+    const buf = Buffer.allocUnsafe(Math.min(1 << 20, limit + 1 - total));
+    const { bytesRead } = await fh.read(buf, 0, buf.length, null);
+    if (bytesRead === 0) break;
+    chunks.push(buf.subarray(0, bytesRead));
+    total += bytesRead;
+    if (total > limit) break;
+  }
+  return Buffer.concat(chunks, total);
+}
+
+const tooLarge = (path: string, size: number, max: number) =>
+  fail(
+    path,
+    'too_large',
+    `${(size / 1048576).toFixed(1)} MB is over the ${(max / 1048576).toFixed(0)} MB limit for one article`,
+    'split the file, or give articles as JSON Lines, one record per line',
+  );
 
 async function* readFileInput(
   path: string,
   opts: typeof READ_DEFAULTS & ReadOptions,
 ): AsyncGenerator<InputItem> {
-  const ext = extname(path).toLowerCase();
-  const format = EXTENSIONS[ext];
-  if (format === 'jsonl') {
-    yield* readJsonLines(createReadStream(path), path, opts);
+  const format = EXTENSIONS[extname(path).toLowerCase()];
+  const opened = await openRegular(path);
+  if (!('fh' in opened)) {
+    yield opened;
     return;
   }
-  let size: number;
+  const { fh, size } = opened;
   try {
-    size = (await stat(path)).size;
-  } catch (e) {
-    yield fail(path, 'unreadable', `cannot read: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
-    return;
-  }
-  if (size > opts.maxBytes) {
-    yield fail(
+    if (format === 'jsonl') {
+      yield* readJsonLines(fh.createReadStream({ autoClose: false }), path, opts);
+      return;
+    }
+    if (size > opts.maxBytes) {
+      yield tooLarge(path, size, opts.maxBytes);
+      return;
+    }
+    let buf: Buffer;
+    try {
+      buf = await readBounded(fh, opts.maxBytes);
+    } catch (e) {
+      yield unreadable(path, e);
+      return;
+    }
+    if (buf.length > opts.maxBytes) {
+      yield tooLarge(path, buf.length, opts.maxBytes);
+      return;
+    }
+    const decoded = decode(buf, path);
+    if (!decoded.ok) {
+      yield decoded.item;
+      return;
+    }
+    yield toArticle(
       path,
-      'too_large',
-      `${(size / 1048576).toFixed(1)} MB is over the ${(opts.maxBytes / 1048576).toFixed(0)} MB limit for one article`,
-      'split the file, or give articles as JSON Lines, one record per line',
+      format ?? (/^\s*</.test(decoded.text.slice(0, 200)) ? 'html' : 'text'),
+      decoded.text,
     );
-    return;
+  } finally {
+    await fh.close().catch(() => {});
   }
-  const buf = await readFile(path);
-  const decoded = decode(buf, path);
-  if (!decoded.ok) {
-    yield decoded.item;
-    return;
-  }
-  const guessed = format ?? (/^\s*</.test(decoded.text.slice(0, 200)) ? 'html' : 'text');
-  yield toArticle(path, guessed, decoded.text);
 }
 
 function decode(
@@ -163,15 +329,43 @@ function decode(
   return { ok: true, text };
 }
 
-/** Builds the article for one decoded document, reading metadata the format carries. */
+/**
+ * Builds the article for one decoded document, reading metadata the format carries. Never throws: an
+ * extractor failure is this document's outcome.
+ */
 export function toArticle(origin: string, format: InputFormat, text: string): InputItem {
+  try {
+    return buildArticle(origin, format, text);
+  } catch (e) {
+    return fail(
+      origin,
+      'extract_failed',
+      `could not read the ${format} document: ${e instanceof Error ? e.message : String(e)}`,
+    );
+  }
+}
+
+function buildArticle(origin: string, format: InputFormat, text: string): InputItem {
   if (format === 'html') {
+    if (!looksLikeHtml(text)) {
+      const item = buildArticle(origin, 'text', text);
+      return item.ok ? { ...item, warnings: ['no HTML markup in the file: read as plain text'] } : item;
+    }
     const x = extractHtml(text);
-    if (!x.text.trim()) return fail(origin, 'empty', 'no article text found in the HTML');
-    return { ok: true, origin, format, article: { text: x.text, ...pick(x) } };
+    if (!x.text.trim())
+      return fail(origin, 'empty', 'no article text found in the HTML (only markup, comments or scripts)');
+    return {
+      ok: true,
+      origin,
+      format,
+      article: { text: x.text, ...pick(x) },
+      ...(x.removals.length ? { removals: x.removals } : {}),
+      ...(x.warnings.length ? { warnings: x.warnings } : {}),
+    };
   }
   if (format === 'markdown') {
-    const fm = /^---\r?\n([\s\S]*?)\r?\n---\r?\n/.exec(text);
+    // Front matter is small: it is looked for (and parsed) only in the first 64 KB.
+    const fm = /^---\r?\n([\s\S]*?)\r?\n---\r?\n/.exec(text.slice(0, 65_536));
     if (fm) {
       let meta: Record<string, unknown> = {};
       try {
@@ -231,7 +425,7 @@ export function metadata(r: Record<string, unknown>): Partial<ArticleInput> {
 
 /** GDELT-style 20250816T090000Z or 20250816. */
 function compactDate(v: string): string | undefined {
-  const m = /^(\d{4})(\d{2})(\d{2})/.exec(v);
+  const m = /^(\d{4})(\d{2})(\d{2})(?:T|$)/.exec(v);
   return m ? `${m[1]}-${m[2]}-${m[3]}` : undefined;
 }
 

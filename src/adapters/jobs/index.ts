@@ -10,6 +10,7 @@ import { EmbeddedRunner } from './embedded.js';
 import { PgDispatcher, PgWorker } from './graphile.js';
 import { monteCarloHandler } from './handlers/montecarlo.js';
 import { stabilityHandler } from './handlers/stability.js';
+import { ingestHandler } from '../ingest/job.js';
 import { closeThreads } from './handlers/off-thread.js';
 import { MONITOR_JOB, monitorJob } from '../monitor/job.js';
 import { JobParamsError, type JobHandler, type JobHandlers } from './types.js';
@@ -58,13 +59,16 @@ export function workerId(): string {
 
 /** The built-in handlers plus any the store plugin (evidence) exports. */
 export function jobHandlers(store: Store, options: { offThread?: boolean } = {}): JobHandlers {
+  const offThread = options.offThread ?? true;
   const handlers: JobHandlers = {
-    montecarlo: monteCarloHandler({ offThread: options.offThread ?? true }),
-    stability: stabilityHandler,
+    montecarlo: monteCarloHandler({ offThread }),
+    stability: stabilityHandler({ offThread }),
     [MONITOR_JOB]: monitorJob,
   };
   const extra = store.plugin?.jobHandlers as Record<string, JobHandler> | undefined;
   if (extra) Object.assign(handlers, extra);
+  // Ingest analyses articles off the event loop too (the plugin's handler runs in the calling thread).
+  if (extra?.ingest) handlers.ingest = ingestHandler({ offThread });
   return handlers;
 }
 

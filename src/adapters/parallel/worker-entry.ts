@@ -9,7 +9,13 @@ export interface WorkerEntry {
   argv: string[];
 }
 
-export function workerEntry(name: 'monte-carlo-thread.worker' | 'monte-carlo.worker'): WorkerEntry {
+export type WorkerName =
+  | 'monte-carlo-thread.worker'
+  | 'monte-carlo.worker'
+  | 'stability.worker'
+  | 'ingest-prepare.worker';
+
+export function workerEntry(name: WorkerName): WorkerEntry {
   const here = import.meta.url;
   if (!here.endsWith('.ts')) return { filename: new URL(`./${name}.js`, here), argv: [] };
   return { filename: new URL('./tsx-worker.js', here), argv: [new URL(`./${name}.ts`, here).href] };
