@@ -184,7 +184,6 @@ export function prescanHtml(html: string, maxDepth = MAX_HTML_DEPTH): PrescanRes
       const close = findClose(html, name, end);
       if (close < 0) {
         truncated = true;
-        i = n;
         break;
       }
       const closeEnd = html.indexOf('>', close);
