@@ -43,6 +43,8 @@ const result = await build({
     'monte-carlo.worker': 'src/adapters/parallel/monte-carlo.worker.ts',
     'stability.worker': 'src/adapters/parallel/stability.worker.ts',
     'ingest-prepare.worker': 'src/adapters/parallel/ingest-prepare.worker.ts',
+    // The store loads its evidence plugin by a computed specifier ('./evidence-repo.js' beside the chunk).
+    'evidence-repo': 'src/adapters/store/evidence-repo.ts',
   },
   absWorkingDir: root,
   outdir,
