@@ -10,7 +10,7 @@
  */
 import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
@@ -102,6 +102,26 @@ async function reference(folder: string): Promise<Doc[]> {
   await store.close();
   return storedDocs(loc);
 }
+
+/** `redline serve` on a free loopback port over `data`; resolves with its URL once it listens. */
+async function startServe(data: string): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--data', data, '--json'], {
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let buf = '';
+    child.stdout!.on('data', (c: Buffer) => {
+      buf += c.toString();
+      const nl = buf.indexOf('\n');
+      if (nl >= 0) resolve((JSON.parse(buf.slice(0, nl)) as { url: string }).url);
+    });
+    child.on('exit', () => reject(new Error('serve exited')));
+  });
+  return { child, url };
+}
+
+const postJson = (url: string, body: unknown) =>
+  fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -195,21 +215,7 @@ describe('hostile ingest through the CLI', () => {
     for (const a of articles) writeFileSync(join(folder, a.name), a.content);
     const expected = await reference(folder);
     const data = join(dir, 'kill-job-data');
-    const start = async () => {
-      const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--data', data, '--json'], {
-        stdio: ['ignore', 'pipe', 'ignore'],
-      });
-      const url = await new Promise<string>((resolve, reject) => {
-        let buf = '';
-        child.stdout!.on('data', (c: Buffer) => {
-          buf += c.toString();
-          const nl = buf.indexOf('\n');
-          if (nl >= 0) resolve((JSON.parse(buf.slice(0, nl)) as { url: string }).url);
-        });
-        child.on('exit', () => reject(new Error('serve exited')));
-      });
-      return { child, url };
-    };
+    const start = () => startServe(data);
     let server = await start();
     const body = {
       articles: articles.map((a) => {
@@ -262,5 +268,63 @@ describe('hostile ingest through the CLI', () => {
     process.stdout.write(
       `kill -9 of serve during an ingest job: ${storedAtKill} documents stored at the kill; job summary new=${result!.summary.new}, events=${events}, claims=${claims}\n`,
     );
+  }, 600_000);
+
+  it('keeps /api/health answering within 100 ms while ingest jobs run (analysis off the event loop)', async () => {
+    const data = join(dir, 'health-data');
+    const server = await startServe(data);
+    try {
+      const ordinary = plainArticles(5, 3).map((a) => ({ text: String(a.content), origin: a.name }));
+      const probes = namedProbes();
+      const heavy = ['divs-3000.html', 'script-openings.html', 'sentence-300k.txt', 'divs-20000.html'].map(
+        (n) => {
+          const p = probes.find((x) => x.name === n)!;
+          return { text: String(p.content), format: n.endsWith('.html') ? 'html' : 'text', origin: n };
+        },
+      );
+      const report: string[] = [];
+      // Warm the connection and the route first: the bound is on the event loop, not on connection setup.
+      for (let i = 0; i < 5; i++) await fetch(`${server.url}/api/health`);
+      for (const [label, articles] of [
+        ['3-article job', ordinary],
+        ['heavy job', [...heavy, ...ordinary.map((a) => ({ ...a, origin: `again ${a.origin}` }))]],
+      ] as const) {
+        const res = await postJson(`${server.url}/api/cases/${CASE_ID}/evidence/ingest`, { articles });
+        expect(res.status).toBe(202);
+        const { job } = (await res.json()) as { job: { id: string } };
+        const latencies: number[] = [];
+        let status = '';
+        for (let i = 0; i < 3000 && !['succeeded', 'failed'].includes(status); i++) {
+          const t0 = performance.now();
+          const h = await fetch(`${server.url}/api/health`);
+          latencies.push(performance.now() - t0);
+          expect(h.status).toBe(200);
+          if (i % 5 === 0)
+            status = (
+              (await (await fetch(`${server.url}/api/jobs/${job.id}`)).json()) as { job: { status: string } }
+            ).job.status;
+          await sleep(20);
+        }
+        expect(status).toBe('succeeded');
+        const slow = latencies.map((ms, i) => [i, Math.round(ms)]).filter(([, ms]) => ms! >= 50);
+        latencies.sort((a, b) => a - b);
+        const max = latencies[latencies.length - 1]!;
+        report.push(
+          `${label}: ${latencies.length} health checks, median ${latencies[latencies.length >> 1]!.toFixed(1)} ms, p95 ${latencies[Math.floor(latencies.length * 0.95)]!.toFixed(1)} ms, max ${max.toFixed(1)} ms (load ${loadavg()[0]!.toFixed(1)})`,
+        );
+        // The bound is on the server's event loop; on a machine whose CPUs are oversubscribed (load above the
+        // core count, as on a shared CI box) the server's thread also waits for a core, so there the bound is
+        // checked on the 95th percentile and the maximum only has to stay well under a second.
+        const p95 = latencies[Math.floor(latencies.length * 0.95)]!;
+        const busy = loadavg()[0]! > availableParallelism();
+        const why = `${label}: slow checks (index, ms) ${JSON.stringify(slow)}; load ${loadavg()[0]!.toFixed(1)}`;
+        expect(p95, why).toBeLessThan(100);
+        expect(max, why).toBeLessThan(busy ? 500 : 100);
+      }
+      process.stdout.write(`${report.join('\n')}\n`);
+    } finally {
+      server.child.kill('SIGTERM');
+      await new Promise((r) => server.child.on('exit', r));
+    }
   }, 600_000);
 });

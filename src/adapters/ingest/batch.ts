@@ -47,13 +47,12 @@ export interface IngestSummary {
   claims: number;
 }
 
-export interface IngestOptions {
+/** What storing needs (no model: the analysis may have run elsewhere). */
+export interface StoreOptions {
   caseId: string;
-  model: EvidenceModel;
   repo: EvidenceRepository;
   /** Estimated Jaccard similarity of 5-word shingles at or above which a document is a copy. */
   threshold?: number;
-  onOutcome?: (o: DocumentOutcome) => void;
   /**
    * Documents this same origin stored at or after this instant (ISO time) count as this run's own work:
    * a job resumed after a crash reports what its first attempt stored, not "already ingested".
@@ -61,12 +60,17 @@ export interface IngestOptions {
   ownSince?: string;
 }
 
+export interface IngestOptions extends StoreOptions {
+  model: EvidenceModel;
+  onOutcome?: (o: DocumentOutcome) => void;
+}
+
 export const NEAR_DUPLICATE_THRESHOLD = 0.7;
 
 /** Per-document limits of the analysis (the reader bounds bytes; these bound the work). */
 export const DOCUMENT_LIMITS = {
   /** Characters of article text analysed; the rest is cut at a line end, with a warning. */
-  maxChars: 300_000,
+  maxChars: 200_000,
 } as const;
 
 /** What the store needs of an analysed document: compact and structured-cloneable (crosses threads). */
@@ -142,7 +146,7 @@ export function ingestOne(input: InputItem, opts: IngestOptions): Promise<Docume
 export async function settle(
   origin: string,
   prepare: () => Prepared | Promise<Prepared>,
-  opts: IngestOptions,
+  opts: StoreOptions,
 ): Promise<DocumentOutcome> {
   try {
     return await storeDocument(await prepare(), opts);
@@ -270,7 +274,7 @@ const STATUS_OF_KIND: Record<string, OutcomeStatus> = {
 };
 
 /** The store part of one document: de-duplication against the case's evidence, then the save. */
-export async function storeDocument(p: Prepared, opts: IngestOptions): Promise<DocumentOutcome> {
+export async function storeDocument(p: Prepared, opts: StoreOptions): Promise<DocumentOutcome> {
   if (p.kind === 'outcome') return p.outcome;
   const a = p.doc;
   const meta = { ...(a.title ? { title: a.title } : {}), ...(a.date ? { date: a.date } : {}) };
@@ -365,7 +369,7 @@ export async function storeDocument(p: Prepared, opts: IngestOptions): Promise<D
 async function alreadyStored(
   doc: DocumentSummary,
   base: Omit<DocumentOutcome, 'status'>,
-  opts: IngestOptions,
+  opts: StoreOptions,
 ): Promise<DocumentOutcome> {
   const ids = { docId: doc.id, clusterId: doc.clusterId };
   if (opts.ownSince && doc.origin === base.origin && doc.createdAt >= opts.ownSince) {

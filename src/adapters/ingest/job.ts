@@ -106,13 +106,13 @@ export function ingestHandler(options: { offThread: boolean }): JobHandler {
       if (!version) throw new Error(`case "${caseId}" is gone`);
       const repo = ctx.store.evidence as EvidenceRepository;
       const c = version.case as Case;
-      const model = createEvidenceModel(c);
+      // Compiled here only when the analysis runs here (the worker thread compiles its own).
+      const model = options.offThread ? undefined : createEvidenceModel(c);
       const caseLike = { actors: c.actors, issues: c.issues };
       const key = `${caseId}@${version.version}`;
       const from = part * PART_SIZE;
       const opts = {
         caseId,
-        model,
         repo,
         ownSince: ctx.job.createdAt,
         ...(params.threshold ? { threshold: params.threshold } : {}),
@@ -121,7 +121,7 @@ export function ingestHandler(options: { offThread: boolean }): JobHandler {
       for (const [k, a] of params.articles.slice(from, from + PART_SIZE).entries()) {
         const origin = a.origin ?? `article ${from + k + 1}`;
         const prepare = () =>
-          options.offThread ? prepareOffThread(key, caseLike, a, origin) : prepareArticle(a, origin, model);
+          options.offThread ? prepareOffThread(key, caseLike, a, origin) : prepareArticle(a, origin, model!);
         outcomes.push(await settle(origin, prepare, opts));
       }
       return outcomes;

@@ -1,22 +1,8 @@
-// Piscina task module for ingest jobs: turns one inline article into a prepared document (extraction,
-// cleaning, analysis). The case's evidence model is compiled once per case version and reused. Started
-// through worker-entry.ts.
-import {
-  createEvidenceModel,
-  type EvidenceCaseLike,
-  type EvidenceModel,
-} from '../../engines/evidence/index.js';
-import { prepareArticle, type ArticleParam } from '../ingest/job.js';
+// Piscina task module (started through worker-entry.ts): lowers this thread's priority before loading the
+// task code, so even the loading yields the CPU to the server's thread (see thread-priority.ts).
+import { lowerThreadPriority } from './thread-priority.js';
 
-let cached: { key: string; model?: EvidenceModel } = { key: '' };
+lowerThreadPriority();
+const task = await import('./ingest-prepare-task.js');
 
-export default function prepare(task: {
-  key: string;
-  caseLike: EvidenceCaseLike;
-  article: ArticleParam;
-  origin: string;
-}) {
-  if (cached.key !== task.key || !cached.model)
-    cached = { key: task.key, model: createEvidenceModel(task.caseLike) };
-  return prepareArticle(task.article, task.origin, cached.model!);
-}
+export default task.default;

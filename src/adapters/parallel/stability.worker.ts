@@ -1,16 +1,8 @@
-// Piscina task module for stability jobs: one stability report. Input errors come back as data, so the job
-// records them as its result. Started through worker-entry.ts.
-import type { Case } from '../../index.js';
-import { parseConcepts, stabilityReport, StabilityInputError } from '../jobs/handlers/stability-report.js';
+// Piscina task module (started through worker-entry.ts): lowers this thread's priority before loading the
+// task code, so even the loading yields the CPU to the server's thread (see thread-priority.ts).
+import { lowerThreadPriority } from './thread-priority.js';
 
-export default function report(task: { caseData: Case; conflict?: string; concepts?: string }) {
-  try {
-    return stabilityReport(task.caseData, {
-      conflict: task.conflict,
-      concepts: parseConcepts(task.concepts),
-    });
-  } catch (e) {
-    if (e instanceof StabilityInputError) return { error: e.message, issues: e.issues };
-    throw e;
-  }
-}
+lowerThreadPriority();
+const task = await import('./stability-task.js');
+
+export default task.default;

@@ -10,10 +10,7 @@ export interface WorkerEntry {
 }
 
 export type WorkerName =
-  | 'monte-carlo-thread.worker'
-  | 'monte-carlo.worker'
-  | 'stability.worker'
-  | 'ingest-prepare.worker';
+  'monte-carlo-thread.worker' | 'monte-carlo.worker' | 'stability.worker' | 'ingest-prepare.worker';
 
 export function workerEntry(name: WorkerName): WorkerEntry {
   const here = import.meta.url;
