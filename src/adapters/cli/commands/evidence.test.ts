@@ -2,7 +2,7 @@
  * `redline ingest` and `redline evidence`: a batch with good and bad documents, the review commands, and an
  * accepted claim written into the case file as a dated, sourced stance with the rest of the file untouched.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -38,21 +38,28 @@ describe('redline ingest + evidence', () => {
   const data = join(dir, 'data');
   const caseFile = join(dir, 'case.yaml');
   writeFileSync(caseFile, CASE);
+  const articles = join(dir, 'articles');
+  mkdirSync(articles);
   writeFileSync(
-    join(dir, 'a.md'),
+    join(articles, 'a.md'),
     '---\ntitle: Talks in Geneva\ndate: 2025-08-18\n---\nRussia demanded sanctions lifted in full before any deal. Ukraine and Russia met in Geneva on Monday.',
   );
-  writeFileSync(join(dir, 'b.txt'), Buffer.from([0x00, 0x01, 0x02, 0x03]));
+  writeFileSync(join(articles, 'b.txt'), Buffer.from([0x00, 0x01, 0x02, 0x03]));
+  writeFileSync(join(articles, 'notes.csv'), 'a,b\n1,2\n');
 
   it('ingests a folder with per-document outcomes and a summary', async () => {
-    const r = await run('ingest', caseFile, dir, '--data', data, '--json');
+    const r = await run('ingest', caseFile, articles, '--data', data, '--json');
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out) as {
       summary: Record<string, number>;
-      documents: Array<{ status: string; code?: string }>;
+      documents: Array<{ status: string; code?: string; events: number }>;
     };
-    expect(j.summary).toMatchObject({ documents: 2, new: 1, failed: 1, claims: 1, events: 2 });
-    expect(j.documents.map((d) => d.code ?? d.status)).toEqual(['new', 'binary']);
+    expect(j.summary).toMatchObject({ documents: 3, new: 1, failed: 1, skipped: 1, claims: 1 });
+    // At least the demand and the meeting the text reports; the summary adds up the documents.
+    expect(j.summary.events).toBeGreaterThanOrEqual(2);
+    expect(j.summary.events).toBe(j.documents.reduce((n, d) => n + d.events, 0));
+    // A file of another type is skipped with its own outcome, not silently.
+    expect(j.documents.map((d) => d.code ?? d.status)).toEqual(['new', 'binary', 'unknown_type']);
   });
 
   it('lists the claim and accepts it into the case file as a dated, sourced stance', async () => {
