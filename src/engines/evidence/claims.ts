@@ -80,7 +80,15 @@ const RULES: ClaimRule[] = [
     direction: 'rejects',
     shape: 'predicate',
     phrase:
-      '(?:is|are|was|were|remains?|remained|(?:would|will|could)\\s+be)\\s+(?:a\\s+|an\\s+)?(?:\\w+\\s+)?(?:non-starters?|nonstarters?|unacceptable|non-negotiable|out of the question|dead on arrival|a red line|red lines)|(?:is|are)\\s+(?:essentially\\s+|simply\\s+)?DOA',
+      '(?:is|are|was|were|remains?|remained|(?:would|will|could)\\s+be)\\s+(?:a\\s+|an\\s+)?(?:\\w+\\s+)?(?:non-starters?|nonstarters?|unacceptable|out of the question|dead on arrival|a red line|red lines|not up for (?:discussion|negotiation|debate))|(?:is|are)\\s+(?:essentially\\s+|simply\\s+)?DOA',
+    redLine: true,
+  },
+  // "X is non-negotiable / indispensable": the proposition X is what the holder insists on (a demand).
+  {
+    direction: 'demands',
+    shape: 'predicate',
+    phrase:
+      '(?:is|are|was|were|remains?|remained|(?:would|will|could)\\s+be)\\s+(?:a\\s+|an\\s+)?(?:\\w+\\s+)?(?:non-negotiable|nonnegotiable|not negotiable|indispensable|an? (?:absolute\\s+)?(?:precondition|prerequisite|must)|a condition)',
     redLine: true,
   },
   {
@@ -143,7 +151,7 @@ const RULES: ClaimRule[] = [
 ];
 
 export const RED_LINE =
-  /\b(?:non-negotiable|nonnegotiable|non-starters?|red lines?|will never|would never|never accept|under no circumstances|not up for (?:negotiation|discussion|debate)|cannot accept|can't accept|unacceptable|no compromise|will not compromise|out of the question|dead on arrival|DOA|not negotiable|absolute(?:ly)? (?:rejection|refus\w+)|firm stance against|steadfast in (?:his|her|its|their) refusal|refusal to surrender)\b/i;
+  /\b(?:categorically|definitely not|not up for discussion|whatever the price|at any price|today, tomorrow or ever|indispensable|non-negotiable|nonnegotiable|non-starters?|red lines?|will never|would never|never accept|under no circumstances|not up for (?:negotiation|discussion|debate)|cannot accept|can't accept|unacceptable|no compromise|will not compromise|out of the question|dead on arrival|DOA|not negotiable|absolute(?:ly)? (?:rejection|refus\w+)|firm stance against|steadfast in (?:his|her|its|their) refusal|refusal to surrender)\b/i;
 
 let compiled: PhraseSet | undefined;
 function phrases(): PhraseSet {
@@ -284,6 +292,7 @@ export function extractClaims(
         if (hedged) confidence -= 0.15;
         if (willingness) confidence -= 0.1;
         if (negated) confidence -= 0.05;
+        if (ih.weak) confidence -= 0.15;
         out.push({
           actor,
           actorText: m.text,

@@ -172,6 +172,8 @@ export interface IssueMentionHit {
   start: number;
   end: number;
   text: string;
+  /** Matched through a name word or a keyword several issues share: claims on it carry less confidence. */
+  weak?: boolean;
 }
 
 export interface IssueMatcher {
@@ -199,6 +201,64 @@ const stem = (w: string) =>
 const contentWords = (text: string) =>
   (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => !STOP.has(w) && w.length > 1).map(stem);
 
+const SUFFIXES = ['ations', 'ation', 'ments', 'ment', 'als', 'al', 'ing', 'es', 'ed', 's', 'd'];
+/** Name words too general to point at one issue on their own. */
+const GENERIC_NAME_WORDS = new Set([
+  'status',
+  'control',
+  'release',
+  'issue',
+  'question',
+  'future',
+  'security',
+  'rights',
+  'peace',
+  'process',
+  'action',
+  'against',
+  'change',
+  'access',
+  'return',
+  'groups',
+  'military',
+  'joint',
+]);
+
+/** Spelling-tolerant comparison key: -ise/-ize, -our/-or, doubled letters and "zh"/"kh" fold together. */
+function skeleton(k: string): string {
+  return k
+    .toLowerCase()
+    .replace(/([zk])h/g, '$1')
+    .replace(/is(?=e|ation|ing|ed)/g, 'iz')
+    .replace(/our\b/g, 'or')
+    .replace(/([a-z])\1/g, '$1')
+    .replace(/\s+/g, ' ');
+}
+
+/** A keyword as a regex source tolerant of the same variants (Zaporizhzhia/Zaporizhia, Donbas/Donbass). */
+function tolerant(k: string): string {
+  return k
+    .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+    .replace(/\s+/g, '\\s+')
+    .replace(/([zk]h)\1/gi, '(?:$1)?$1')
+    .replace(/([b-df-hj-np-tv-z])\1/gi, '$1$1?')
+    .replace(/i[sz](?=e|ation|ing|ed)/gi, 'i[sz]')
+    .replace(/our(?=$)/gi, 'ou?r')
+    .replace(/(?<=\w{4})e$/, 'e?');
+}
+
+/** Head noun of a name: the last word before its first preposition ("Withdrawal of troops" → withdrawal). */
+function headNoun(name: string): string {
+  const words = name.toLowerCase().match(/[\p{L}-]+/gu) ?? [];
+  const cut = words.findIndex((w) => /^(?:of|for|from|to|on|in|with|by|between|against|over)$/.test(w));
+  return (cut > 0 ? words[cut - 1] : words[words.length - 1]) ?? '';
+}
+
+const optionLabels = (issue: IssueLike): string[] =>
+  issue.scale && 'options' in issue.scale && Array.isArray(issue.scale.options)
+    ? issue.scale.options.map((o: { label: string }) => o.label)
+    : [];
+
 export function createIssueMatcher(issues: readonly IssueLike[]): IssueMatcher {
   const byKeyword = new Map<string, string[]>();
   const keywordsOf = new Map<string, string[]>();
@@ -223,12 +283,32 @@ export function createIssueMatcher(issues: readonly IssueLike[]): IssueMatcher {
       byKeyword.set(key, list);
     }
   }
-  const alternatives = [...byKeyword.keys()]
-    .sort((a, b) => b.length - a.length)
-    .map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+'));
+  // The head noun of an issue's name ("truce" in "Humanitarian truce", "autonomy" in "Autonomy for the
+  // region") counts as a weaker keyword when no other issue's name, keywords or options use it.
+  const wordOwners = new Map<string, Set<string>>();
+  for (const issue of issues)
+    for (const k of [issue.name, ...(issue.keywords ?? []), ...optionLabels(issue)])
+      for (const w of contentWords(k)) {
+        const set = wordOwners.get(w) ?? new Set<string>();
+        set.add(issue.id);
+        wordOwners.set(w, set);
+      }
+  const weak = new Set<string>();
+  for (const issue of issues)
+    for (const w of [headNoun(issue.name)].filter((x) => x.length >= 5 && !STOP.has(x))) {
+      if (GENERIC_NAME_WORDS.has(w) || (wordOwners.get(stem(w))?.size ?? 0) > 1 || byKeyword.has(w)) continue;
+      byKeyword.set(w, [issue.id]);
+      weak.add(w);
+    }
+  const alternatives = [...byKeyword.keys()].sort((a, b) => b.length - a.length).map((k) => tolerant(k));
   const re = alternatives.length
-    ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?:s|es)?(?![\\p{L}\\p{N}])`, 'giu')
+    ? new RegExp(
+        `(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?:s|es|ing|ed|d|al|als|ment|ments|ation|ations)?(?![\\p{L}\\p{N}])`,
+        'giu',
+      )
     : undefined;
+  const skeletons = new Map([...byKeyword.keys()].map((k) => [skeleton(k), k]));
+
   const scales = new Map(issues.map((i) => [i.id, i.scale]));
 
   return {
@@ -237,12 +317,27 @@ export function createIssueMatcher(issues: readonly IssueLike[]): IssueMatcher {
       const out: IssueMentionHit[] = [];
       for (const m of text.matchAll(re)) {
         const key = m[0].toLowerCase().replace(/\s+/g, ' ');
-        const ids =
-          byKeyword.get(key) ??
-          byKeyword.get(key.replace(/(?:es|s)$/, '')) ??
-          byKeyword.get(key.replace(/s$/, '')) ??
-          [];
-        for (const issue of ids) out.push({ issue, start: m.index, end: m.index + m[0].length, text: m[0] });
+        const bare = [key, ...SUFFIXES.map((x) => (key.endsWith(x) ? key.slice(0, -x.length) : ''))].filter(
+          Boolean,
+        );
+        let ids: string[] = [];
+        let via = '';
+        for (const b of bare) {
+          const k = byKeyword.has(b) ? b : skeletons.get(skeleton(b));
+          if (k && byKeyword.has(k)) {
+            ids = byKeyword.get(k)!;
+            via = k;
+            break;
+          }
+        }
+        for (const issue of ids)
+          out.push({
+            issue,
+            start: m.index,
+            end: m.index + m[0].length,
+            text: m[0],
+            ...(weak.has(via) || ids.length > 1 ? { weak: true } : {}),
+          });
       }
       return out;
     },

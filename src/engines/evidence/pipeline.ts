@@ -162,6 +162,8 @@ export function analyseArticle(article: ArticleInput, model: EvidenceModel): Art
     let sc: typeof claimTriggers;
     [sc, ci] = inside(claimTriggers, ci);
     if (sm.length === 0) continue;
+    // A question asserts nothing: no event, no stance ("Would the army accept a truce?").
+    if (/\?["”’')\]]*\s*$/.test(s.text)) continue;
     const scope: SentenceScope = { text, start: s.start, end: s.end, mentions: sm };
     if (st.length)
       events.push(
