@@ -14,6 +14,7 @@ export interface CommandModule {
  * `serve`, and `--version` pays for none.
  */
 const COMMANDS: Record<string, () => Promise<CommandModule>> = {
+  init: () => import('./commands/init.js'),
   validate: () => import('./commands/validate.js'),
   check: () => import('./commands/check.js'),
   diff: () => import('./commands/diff.js'),
@@ -32,6 +33,7 @@ const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   sources: () => import('./commands/sources.js'),
   digest: () => import('./commands/digest.js'),
   store: () => import('./commands/store.js'),
+  csv: () => import('./commands/csv.js'),
 };
 
 /** The version flags answered before any command module loads. */
