@@ -13,6 +13,14 @@ export function printJson(value: unknown): void {
   process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 }
 
+/**
+ * 1000000 → "1,000,000" without Intl: help texts are built at start-up, and the first toLocaleString call
+ * costs ~15 ms loading locale data.
+ */
+export function groupDigits(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
 export function print(text = ''): void {
   process.stdout.write(`${text}\n`);
 }

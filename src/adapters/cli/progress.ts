@@ -3,7 +3,11 @@
  * terminal, else (a pipe, a log file) a plain line at most once a second. Off with `quiet`, and for jobs too
  * small to need it.
  */
-import { SingleBar } from 'cli-progress';
+import type { SingleBar as Bar } from 'cli-progress';
+import { createRequire } from 'node:module';
+
+// Loaded on first use (a terminal bar): a forecast without Monte Carlo must not pay for it at start-up.
+const requireHere = createRequire(import.meta.url);
 
 export interface Progress {
   update(done: number): void;
@@ -22,6 +26,7 @@ export function createProgress(
   const stream = options.stream ?? process.stderr;
   if (options.quiet || total < PROGRESS_FROM) return { update() {}, stop() {} };
   if (stream.isTTY) {
+    const { SingleBar } = requireHere('cli-progress') as { SingleBar: typeof Bar };
     const bar = new SingleBar({
       format: `${label} [{bar}] {percentage}% | {value}/{total} runs | {eta}s left`,
       stream,

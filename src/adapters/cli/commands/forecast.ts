@@ -22,7 +22,7 @@ import {
 } from '../../../engines/bargaining/index.js';
 import { loadForAnalysis } from '../case-input.js';
 import { CliError, EXIT } from '../exit-codes.js';
-import { printJson } from '../output.js';
+import { printJson, groupDigits } from '../output.js';
 import { createMonteCarloPool } from '../../parallel/monte-carlo-pool.js';
 import { createProgress } from '../progress.js';
 import { render, renderSummary, type MonteCarloGroup } from './forecast-render.js';
@@ -50,7 +50,7 @@ export function register(program: Command): void {
     )
     .argument('<case>', 'case file')
     .option('--model <ids>', `model(s), comma-separated: ${MODEL_IDS.join(', ')}; or all`, 'all')
-    .option('--runs <n>', `Monte Carlo runs (1–${MAX_FORECAST_RUNS.toLocaleString('en')}); none by default`)
+    .option('--runs <n>', `Monte Carlo runs (1–${groupDigits(MAX_FORECAST_RUNS)}); none by default`)
     .option('--seed <n>', 'Monte Carlo seed (integer; default: the case’s forecast.seed, else 1)')
     .option('--scenario <id>', 'forecast this scenario beside the baseline ("all" for every scenario)')
     .option('--as-of <date>', 'analysis date (YYYY-MM-DD); default: the case’s asOf or its latest date')
