@@ -126,52 +126,124 @@ export function defaultAsOf(c: Case): string {
   return latest;
 }
 
-/** Each actor's stance on each issue as of `asOf`: the latest stance dated on or before it. */
-export function stancesAsOf(c: Case, asOf: string = defaultAsOf(c)): StanceIndex {
-  // actor → issue → latest stance on or before asOf (nested maps: no key strings for large cases).
-  const latest = new Map<string, Map<string, Stance>>();
-  for (const s of c.stances) {
-    if (s.date > asOf) continue;
-    let byIssue = latest.get(s.actor);
-    if (!byIssue) latest.set(s.actor, (byIssue = new Map()));
-    const prev = byIssue.get(s.issue);
-    if (!prev || s.date >= prev.date) byIssue.set(s.issue, s);
+/**
+ * Every (actor, issue) pair's dated stances, resolved once per case: the analyses ask for the same case as of
+ * many dates (the API answers any `asOf`), and each question is then a binary search per pair. Cases are
+ * values (scenarios and edits make new objects), so the index is kept per case object and rebuilt if its
+ * actors, issues or stances arrays are replaced.
+ */
+interface PairHistory {
+  /** Dates ascending; for equal dates the later stance in the file comes later (and wins). */
+  dates: string[];
+  /** The stance resolved at each date, undefined where its position names an unknown option. */
+  resolved: (ResolvedStance | undefined)[];
+}
+interface StanceHistory {
+  actors: Case['actors'];
+  issues: Case['issues'];
+  stances: Case['stances'];
+  /** Per actor in case order, its pairs in issue order. */
+  byActor: { actor: string; pairs: PairHistory[] }[];
+}
+
+const histories = new WeakMap<Case, StanceHistory>();
+
+function stanceHistory(c: Case): StanceHistory {
+  const known = histories.get(c);
+  if (known && known.actors === c.actors && known.issues === c.issues && known.stances === c.stances)
+    return known;
+  const issueById = new Map(c.issues.map((i) => [i.id, i]));
+  const grouped = new Map<string, Map<string, { stance: Stance; order: number }[]>>();
+  c.stances.forEach((stance, order) => {
+    let byIssue = grouped.get(stance.actor);
+    if (!byIssue) grouped.set(stance.actor, (byIssue = new Map()));
+    const list = byIssue.get(stance.issue);
+    if (list) list.push({ stance, order });
+    else byIssue.set(stance.issue, [{ stance, order }]);
+  });
+  const byActor: StanceHistory['byActor'] = [];
+  for (const actor of c.actors) {
+    const byIssue = grouped.get(actor.id);
+    if (!byIssue) continue;
+    const pairs: PairHistory[] = [];
+    for (const issue of c.issues) {
+      const list = byIssue.get(issue.id);
+      if (!list) continue;
+      list.sort((a, b) =>
+        a.stance.date < b.stance.date ? -1 : a.stance.date > b.stance.date ? 1 : a.order - b.order,
+      );
+      pairs.push({
+        dates: list.map((x) => x.stance.date),
+        resolved: list.map((x) => resolveStance(issueById.get(x.stance.issue)!, x.stance)),
+      });
+    }
+    byActor.push({ actor: actor.id, pairs });
   }
-  // Walking actors then issues in case order yields the resolved list already sorted.
+  const h = { actors: c.actors, issues: c.issues, stances: c.stances, byActor };
+  histories.set(c, h);
+  return h;
+}
+
+function resolveStance(issue: Issue, s: Stance): ResolvedStance | undefined {
+  const position = maybePositionValue(issue, s.position);
+  if (position === undefined) return undefined;
+  return {
+    actor: s.actor,
+    issue: s.issue,
+    date: s.date,
+    position,
+    salience: s.salience,
+    redLine: s.redLine ? toAcceptable(issue, s.redLine) : undefined,
+    note: s.note,
+    sources: s.sources,
+    stance: s,
+  };
+}
+
+/** Index of the last date ≤ asOf, or −1. */
+function lastOnOrBefore(dates: readonly string[], asOf: string): number {
+  let lo = 0;
+  let hi = dates.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (dates[mid]! <= asOf) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}
+
+/**
+ * Each actor's stance on each issue as of `asOf`: the latest stance dated on or before it (of equal dates,
+ * the later in the file). A latest stance whose position names an unknown option leaves the pair out. The
+ * resolved stances are shared between calls: treat them as read-only.
+ */
+export function stancesAsOf(c: Case, asOf: string = defaultAsOf(c)): StanceIndex {
   const resolved: ResolvedStance[] = [];
   const byKey = new Map<string, Map<string, ResolvedStance>>();
-  for (const actor of c.actors) {
-    const byIssue = latest.get(actor.id);
-    if (!byIssue) continue;
-    const out = new Map<string, ResolvedStance>();
-    byKey.set(actor.id, out);
-    for (const issue of c.issues) {
-      const s = byIssue.get(issue.id);
-      if (!s) continue;
-      const position = maybePositionValue(issue, s.position);
-      if (position === undefined) continue;
-      const r: ResolvedStance = {
-        actor: s.actor,
-        issue: s.issue,
-        date: s.date,
-        position,
-        salience: s.salience,
-        redLine: s.redLine ? toAcceptable(issue, s.redLine) : undefined,
-        note: s.note,
-        sources: s.sources,
-        stance: s,
-      };
+  const byActor = new Map<string, ResolvedStance[]>();
+  for (const { actor, pairs } of stanceHistory(c).byActor) {
+    let out: Map<string, ResolvedStance> | undefined;
+    let own: ResolvedStance[] | undefined;
+    for (const pair of pairs) {
+      const k = lastOnOrBefore(pair.dates, asOf);
+      const r = k < 0 ? undefined : pair.resolved[k];
+      if (!r) continue;
       resolved.push(r);
-      out.set(issue.id, r);
+      if (!out) {
+        byKey.set(actor, (out = new Map()));
+        byActor.set(actor, (own = []));
+      }
+      out.set(r.issue, r);
+      own!.push(r);
     }
   }
-  const byActor = groupBy(resolved, (r) => r.actor);
-  const byIssue = groupBy(resolved, (r) => r.issue);
+  // Walking actors then issues in case order yields the resolved list already sorted.
+  let byIssue: Map<string, ResolvedStance[]> | undefined;
   return {
     asOf,
     get: (actor, issue) => byKey.get(actor)?.get(issue),
     forActor: (actor) => byActor.get(actor) ?? [],
-    forIssue: (issue) => byIssue.get(issue) ?? [],
+    forIssue: (issue) => (byIssue ??= groupBy(resolved, (r) => r.issue)).get(issue) ?? [],
     all: () => resolved,
   };
 }

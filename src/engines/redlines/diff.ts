@@ -161,10 +161,26 @@ export function diffProposals(
     asOf,
     issues: issueDiffs,
     actors,
-    points: matchPoints(fromP.points, toP.points),
+    points: copyMatch(matchPointsOnce(fromP.points, toP.points)),
     warnings: [...from.warnings, ...to.warnings],
   };
 }
+
+/** Point matching depends on the two proposals only, not on `asOf`: computed once per pair of point lists. */
+const matchCache = new WeakMap<readonly Point[], WeakMap<readonly Point[], ReturnType<typeof matchPoints>>>();
+function matchPointsOnce(a: readonly Point[], b: readonly Point[]): ReturnType<typeof matchPoints> {
+  let byB = matchCache.get(a);
+  if (!byB) matchCache.set(a, (byB = new WeakMap()));
+  let m = byB.get(b);
+  if (!m) byB.set(b, (m = matchPoints(a, b)));
+  return m;
+}
+/** Fresh arrays and match records for each result, so a caller changing its result cannot touch the cache. */
+const copyMatch = (m: ReturnType<typeof matchPoints>): ReturnType<typeof matchPoints> => ({
+  added: [...m.added],
+  dropped: [...m.dropped],
+  matched: m.matched.map((x) => ({ ...x })),
+});
 
 /**
  * Pairs points of two proposals: by overlap of the issues they settle (Jaccard), falling back to the

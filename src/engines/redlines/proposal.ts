@@ -36,7 +36,19 @@ export function findProposal(c: Case, id: string): Proposal {
   return p;
 }
 
+/** Terms depend on the proposal and the issues only (not on a date): kept per proposal object. */
+const termsCache = new WeakMap<Proposal, { issues: Case['issues']; terms: ProposalTerms }>();
+
+/** What `proposal` settles. Shared between calls (the result of a pure function of immutable values): read-only. */
 export function proposalTerms(c: Case, proposal: Proposal): ProposalTerms {
+  const known = termsCache.get(proposal);
+  if (known && known.issues === c.issues) return known.terms;
+  const terms = computeTerms(c, proposal);
+  termsCache.set(proposal, { issues: c.issues, terms });
+  return terms;
+}
+
+function computeTerms(c: Case, proposal: Proposal): ProposalTerms {
   const issues = new Map<string, Issue>(c.issues.map((i) => [i.id, i]));
   const settlements = new Map<string, Settlement>();
   const warnings: string[] = [];
