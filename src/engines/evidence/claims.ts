@@ -57,6 +57,14 @@ const RULES: ClaimRule[] = [
       "(?:will|would|could|can)\\s+never\\s+(?:accept|agree to|allow|recogni[sz]e|cede|give up|surrender|tolerate|sign|trade away)|never\\s+(?:accept|agree to|recogni[sz]e|cede)|(?:cannot|can't|can not)\\s+(?:\\w+\\s+)?(?:accept|agree to|allow|recogni[sz]e|cede|give up|surrender|tolerate)",
     redLine: true,
   },
+  // "would never lay down its arms", "there will be no truce": categorical refusals of what follows.
+  {
+    direction: 'rejects',
+    shape: 'verb',
+    phrase:
+      '(?:will|would|could|can|shall)\\s+never\\s+(?:\\w+\\s+)?(?=\\w)|(?:there\\s+)?(?:will|would|can|could)\\s+be\\s+no(?=\\s)|under no circumstances\\s+(?:will|would|can|could)\\s+(?:\\w+\\s+){0,3}?(?:accept|agree to|allow|hand|give|cede|recogni[sz]e|sign|withdraw|negotiate)\\w*',
+    redLine: true,
+  },
   // Plain negated acceptance is a rejection; it is a red line only if red-line words go with it.
   {
     direction: 'rejects',

@@ -4,17 +4,17 @@
  * (dedupe.ts for a batch, the store for history); everything here is a function of the inputs.
  */
 import { createActorMatcher, resolveCarryOver, type ActorLike, type ActorMatcher } from './actors.js';
-import { extractClaims, findClaimTriggers, type StanceClaim } from './claims.js';
+import { extractClaims, findClaimTriggers, RED_LINE, type StanceClaim } from './claims.js';
 import { cleanText, type CleanResult } from './clean.js';
 import { findArticleDate } from './dates.js';
 import { contentHash, minhashSignature } from './dedupe.js';
 import { extractEvents, findTriggers, type EvidenceEvent } from './events.js';
-import { createIssueMatcher, type IssueLike, type IssueMatcher } from './issues.js';
+import { createIssueMatcher, type IssueLike, type IssueMatcher, type IssueMentionHit } from './issues.js';
 import { detectLanguage, type LanguageGuess } from './language.js';
 import { analyseText } from './nlp.js';
 import { toOriginalOffset } from './offset-map.js';
 import { parseIso } from './calendar.js';
-import type { SentenceScope } from './syntax.js';
+import { clauseEnd, type SentenceScope } from './syntax.js';
 import type {
   ActorMention,
   ArticleInput,
@@ -74,6 +74,81 @@ export function originalSpan(
     start: toOriginalOffset(a.clean.segments, start),
     end: toOriginalOffset(a.clean.segments, end, true),
   };
+}
+
+/** The stance an event of these types takes towards what it is about. */
+const STANCE_OF: Partial<Record<EvidenceEvent['type'], StanceClaim['direction']>> = {
+  demand: 'demands',
+  reject: 'rejects',
+  agree: 'accepts',
+  support: 'accepts',
+  propose: 'proposes',
+};
+
+/**
+ * A stance-bearing event (a demand, rejection, agreement, endorsement or proposal) whose object names a case
+ * issue states the actor's stance on it, even where no claim phrase matched ("urged both sides to open
+ * humanitarian corridors"). Added at a lower confidence, and only where the claim rules said nothing on that
+ * actor and issue.
+ */
+function claimsFromEvents(
+  scope: SentenceScope,
+  sentence: number,
+  events: readonly EvidenceEvent[],
+  issueHits: readonly IssueMentionHit[],
+  already: readonly StanceClaim[],
+  model: EvidenceModel,
+): StanceClaim[] {
+  const out: StanceClaim[] = [];
+  const have = new Set(already.map((c) => `${c.actor}|${c.issue}`));
+  for (const e of events) {
+    const direction = STANCE_OF[e.type];
+    if (!direction || e.tense === 'future') continue;
+    const objectEnd = Math.min(clauseEnd(scope, e.trigger.end), e.trigger.end + 160);
+    const about = issueHits.filter((ih) => ih.start >= e.trigger.end && ih.end <= objectEnd);
+    for (const party of e.actors) {
+      const actor = party.actor ?? party.code;
+      if (!actor) continue;
+      for (const ih of about) {
+        const key = `${actor}|${ih.issue}`;
+        if (have.has(key)) continue;
+        have.add(key);
+        const pos = model.issues.position(ih.issue, scope.text.slice(e.trigger.end, objectEnd));
+        const redLine =
+          (direction === 'demands' || direction === 'rejects') &&
+          RED_LINE.test(scope.text.slice(scope.start, scope.end));
+        out.push({
+          actor,
+          actorText: party.text,
+          issue: ih.issue,
+          direction,
+          ...(pos ? { position: pos.position, value: pos.value, positionLabel: pos.label } : {}),
+          redLine,
+          sentence,
+          trigger: e.trigger,
+          quote: e.quote,
+          confidence:
+            Math.round(Math.max(0.2, Math.min(0.7, e.confidence - 0.1) - (ih.weak ? 0.1 : 0)) * 100) / 100,
+        });
+      }
+    }
+  }
+  return out;
+}
+
+/** "… It called the demand non-negotiable." / "Officials called it a red line.": a cue about the stance just stated. */
+const RED_LINE_AFTER =
+  /\b(?:call(?:ed|s)?|describ(?:ed|es)|term(?:ed|s)|consider(?:ed|s)?|regard(?:ed|s)?)\s+(?:it|this|that|the\s+(?:\w+\s+)?\w+)\s+(?:as\s+)?(?:an?\s+)?(?:non-?negotiable|red\s+line|indispensable|absolute)|\b(?:it|this|that|the\s+(?:issue|demand|condition|question))\s+(?:is|was|remains|remained)\s+(?:an?\s+)?(?:non-?negotiable|red\s+line)/i;
+
+function markRedLinesNamedAfter(sentences: readonly Sentence[], claims: StanceClaim[]): void {
+  for (const s of sentences) {
+    if (s.index === 0 || !RED_LINE_AFTER.test(s.text)) continue;
+    const prev = sentences[s.index - 1]!;
+    if (prev.paragraph !== s.paragraph) continue;
+    for (const c of claims)
+      if (c.sentence === prev.index && (c.direction === 'demands' || c.direction === 'rejects'))
+        c.redLine = true;
+  }
 }
 
 export function analyseArticle(article: ArticleInput, model: EvidenceModel): ArticleAnalysis {
@@ -165,12 +240,17 @@ export function analyseArticle(article: ArticleInput, model: EvidenceModel): Art
     // A question asserts nothing: no event, no stance ("Would the army accept a truce?").
     if (/\?["”’')\]]*\s*$/.test(s.text)) continue;
     const scope: SentenceScope = { text, start: s.start, end: s.end, mentions: sm };
-    if (st.length)
-      events.push(
-        ...extractEvents(scope, s.index, st, { ...(date ? { articleDate: date } : {}), dates: nlp.dates }),
-      );
-    if (sc.length && si.length) claims.push(...extractClaims(scope, s.index, sc, si, model.issues));
+    const sentenceEvents = st.length
+      ? extractEvents(scope, s.index, st, { ...(date ? { articleDate: date } : {}), dates: nlp.dates })
+      : [];
+    events.push(...sentenceEvents);
+    const sentenceClaims = sc.length && si.length ? extractClaims(scope, s.index, sc, si, model.issues) : [];
+    claims.push(
+      ...sentenceClaims,
+      ...claimsFromEvents(scope, s.index, sentenceEvents, si, sentenceClaims, model),
+    );
   }
+  markRedLinesNamedAfter(nlp.sentences, claims);
   return {
     ...base,
     language,
