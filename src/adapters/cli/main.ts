@@ -22,6 +22,7 @@ const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   scenarios: () => import('./commands/scenarios.js'),
   schema: () => import('./commands/schema.js'),
   forecast: () => import('./commands/forecast.js'),
+  sensitivity: () => import('./commands/sensitivity.js'),
   backtest: () => import('./commands/backtest.js'),
   import: () => import('./commands/import.js'),
   stability: () => import('./commands/stability.js'),

@@ -35,6 +35,8 @@ export function splitRuns(runs: number, chunk: number): [number, number][] {
 /** A pool of worker threads reused across several Monte Carlo specs (models, scenarios). */
 export interface MonteCarloPool {
   run(spec: MonteCarloSpec, options?: Omit<PoolOptions, 'threads'>): Promise<MonteCarloSummary>;
+  /** The raw outcomes (runs × issues, run order), e.g. of a Sobol design (spec.design). */
+  outcomes(spec: MonteCarloSpec, options?: Omit<PoolOptions, 'threads'>): Promise<Float64Array>;
   destroy(): Promise<void>;
 }
 
@@ -95,33 +97,37 @@ export function createMonteCarloPool(threads = availableParallelism()): MonteCar
       queue.push({ spec, from, to, resolve, reject });
       dispatch();
     });
+  const outcomesOf = async (spec: MonteCarloSpec, options: Omit<PoolOptions, 'threads'> = {}) => {
+    assertRuns(spec.runs);
+    const dims = spec.input.dimensions.length;
+    const chunk = options.chunk ?? Math.max(1, Math.ceil(spec.runs / (size * 16)));
+    const outcomes = new Float64Array(spec.runs * dims);
+    let done = 0;
+    const finished = (from: number, to: number, part: Float64Array) => {
+      outcomes.set(part, from * dims);
+      done += to - from;
+      options.onProgress?.(done, spec.runs);
+    };
+    // Probe in this thread: when the whole job would take less than starting workers costs, stay here.
+    const probe = Math.min(spec.runs, PROBE_RUNS);
+    const t0 = performance.now();
+    finished(0, probe, runMonteCarloRange(spec, 0, probe));
+    const projected = ((performance.now() - t0) / probe) * (spec.runs - probe);
+    const rest = splitRuns(spec.runs - probe, chunk).map(([a, b]) => [a + probe, b + probe] as const);
+    if (size === 1 || projected < (options.inThreadBelowMs ?? IN_THREAD_BELOW_MS)) {
+      for (const [from, to] of rest) finished(from, to, runMonteCarloRange(spec, from, to));
+    } else {
+      await Promise.all(
+        rest.map(async ([from, to]) => finished(from, to, await runInWorker(spec, from, to))),
+      );
+    }
+    return outcomes;
+  };
   return {
     async run(spec, options = {}) {
-      assertRuns(spec.runs);
-      const dims = spec.input.dimensions.length;
-      const chunk = options.chunk ?? Math.max(1, Math.ceil(spec.runs / (size * 16)));
-      const outcomes = new Float64Array(spec.runs * dims);
-      let done = 0;
-      const finished = (from: number, to: number, part: Float64Array) => {
-        outcomes.set(part, from * dims);
-        done += to - from;
-        options.onProgress?.(done, spec.runs);
-      };
-      // Probe in this thread: when the whole job would take less than starting workers costs, stay here.
-      const probe = Math.min(spec.runs, PROBE_RUNS);
-      const t0 = performance.now();
-      finished(0, probe, runMonteCarloRange(spec, 0, probe));
-      const projected = ((performance.now() - t0) / probe) * (spec.runs - probe);
-      const rest = splitRuns(spec.runs - probe, chunk).map(([a, b]) => [a + probe, b + probe] as const);
-      if (size === 1 || projected < (options.inThreadBelowMs ?? IN_THREAD_BELOW_MS)) {
-        for (const [from, to] of rest) finished(from, to, runMonteCarloRange(spec, from, to));
-      } else {
-        await Promise.all(
-          rest.map(async ([from, to]) => finished(from, to, await runInWorker(spec, from, to))),
-        );
-      }
-      return summariseMonteCarlo(spec, outcomes);
+      return summariseMonteCarlo(spec, await outcomesOf(spec, options));
     },
+    outcomes: outcomesOf,
     async destroy() {
       const all = workers.splice(0);
       await Promise.all(all.map((w) => w.worker.terminate()));

@@ -13,7 +13,7 @@ import type { Case } from '../../case/schema.js';
 import { isAcceptable, type Acceptable } from '../../case/resolve.js';
 import type { ModelOptions, Uncertainty, UncertaintyOverride } from '../../case/schema-forecast.js';
 import { runModel, type ModelId } from './models.js';
-import { resolveRanges, snapToOptions, type MonteCarloSpec } from './monte-carlo.js';
+import { resolveRanges, runMonteCarloRange, snapToOptions, type MonteCarloSpec } from './monte-carlo.js';
 import { caseInput, forecastSettings } from './forecast.js';
 import type { FromCaseOptions } from './from-case.js';
 import { sobolIndices, sobolEvaluations, type SobolDesign, type SobolIndices } from './sobol.js';
@@ -419,4 +419,90 @@ export class UnknownIssueError extends Error {
       `engines/bargaining/sensitivity: no issue "${issueId}" in the forecast; known: ${known.join(', ')}`,
     );
   }
+}
+
+export interface SensitivityOptions extends CaseSensitivityOptions {
+  /** Sobol base sample size N (0: no Sobol indices). */
+  samples?: number;
+  /** How many of the top OAT inputs enter the Sobol design. */
+  top?: number;
+  /** Who must move: only this actor's red lines (all red lines when absent). */
+  redLineOwner?: string;
+}
+
+export interface SensitivityResult {
+  model: ModelId;
+  asOf: string;
+  scenario: string | null;
+  issues: IssueSensitivity[];
+  crossings: RedLineCrossing[];
+  /** The Sobol design's size, when one was run. */
+  sobol: { samples: number; inputs: string[]; evaluations: number } | null;
+  warnings: string[];
+}
+
+/** Most Sobol base samples one request may ask for. */
+export const MAX_SOBOL_SAMPLES = 16_384;
+export const DEFAULT_SOBOL_SAMPLES = 256;
+export const DEFAULT_SOBOL_INPUTS = 8;
+
+/**
+ * The first phase of a case's sensitivity analysis: OAT and who-must-move, and the Sobol design to run (by the
+ * caller, in this thread or on the worker pool) before `finishSensitivity`.
+ */
+export function prepareSensitivity(
+  c: Case,
+  options: SensitivityOptions = {},
+): { result: SensitivityResult; design: MonteCarloSpec | null; targets: number[] } {
+  const built = caseInput(c, options);
+  const { spec, targets, warnings } = sensitivitySpecFor(c, options);
+  const issues = oneAtATime(spec, targets);
+  const crossings = whoMustMove(spec, {
+    owner: options.redLineOwner,
+    issue: options.issue,
+  });
+  const samples = options.samples ?? DEFAULT_SOBOL_SAMPLES;
+  if (!Number.isInteger(samples) || samples < 0 || samples > MAX_SOBOL_SAMPLES)
+    throw new RangeError(
+      `engines/bargaining/sensitivity: samples must be a whole number from 0 to ${MAX_SOBOL_SAMPLES}; got ${samples}`,
+    );
+  const inputs = samples > 0 ? topInputs(issues, options.top ?? DEFAULT_SOBOL_INPUTS) : [];
+  const design = inputs.length > 0 ? sobolSpec(spec, inputs, samples) : null;
+  return {
+    result: {
+      model: spec.model,
+      asOf: built.asOf,
+      scenario: built.scenario,
+      issues,
+      crossings,
+      sobol: design ? { samples, inputs: inputs.map(inputLabel), evaluations: design.runs } : null,
+      warnings,
+    },
+    design,
+    targets,
+  };
+}
+
+/** Adds the Sobol indices computed from the design's outputs (run order, one value per issue). */
+export function finishSensitivity(
+  prepared: { result: SensitivityResult; design: MonteCarloSpec | null; targets: number[] },
+  outputs: Float64Array | null,
+): SensitivityResult {
+  const { result, design, targets } = prepared;
+  if (!design || !outputs || !result.sobol) return result;
+  const indices = sobolByIssue(design, outputs, targets);
+  return {
+    ...result,
+    issues: result.issues.map((issue, t) => ({
+      ...issue,
+      sobol: { inputs: result.sobol!.inputs, ...indices[t]! },
+    })),
+  };
+}
+
+/** Sensitivity of a case's forecast, all in this thread (the API; the CLI runs the Sobol design on its pool). */
+export function sensitivityOfCase(c: Case, options: SensitivityOptions = {}): SensitivityResult {
+  const prepared = prepareSensitivity(c, options);
+  const outputs = prepared.design ? runMonteCarloRange(prepared.design, 0, prepared.design.runs) : null;
+  return finishSensitivity(prepared, outputs);
 }

@@ -8,10 +8,12 @@ import { routeSchema } from '../../responses.js';
 import { toJson } from '../../zod-compiler.js';
 import type { CaseIdParams } from '../cases/schema.js';
 import type { ScenarioForecastBody, ScenariosQuery } from './schema.js';
+import { registerSensitivityRoutes } from './sensitivity.js';
 
 type Id = z.infer<typeof CaseIdParams>;
 
 export function registerScenarioRoutes(app: FastifyInstance, ctx: ServerContext): void {
+  registerSensitivityRoutes(app, ctx);
   app.get(
     '/api/cases/:id/scenarios',
     {
