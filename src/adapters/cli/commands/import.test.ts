@@ -121,6 +121,79 @@ describe('redline import ktab', () => {
     expect(smp.accommodation).toHaveLength(6); // Ellie keeps the identity
   });
 
+  it.each(['InitRcvrInterp', 'PWCompInterp'])(
+    'XML asking for %s → the KTAB-compatible receiver view is set and said, and SMP runs it with no manual setting',
+    async (bargn) => {
+      const xml = readFileSync(fixture('inputs/smpExample-as-of-2017-05-30.xml'), 'utf8')
+        .replace(
+          '<StateTransitions>Stochastic</StateTransitions>',
+          '<StateTransitions>Deterministic</StateTransitions>',
+        )
+        .replace('<BargnModel>InitOnlyInterp</BargnModel>', `<BargnModel>${bargn}</BargnModel>`);
+      const dir = mkdtempSync(join(tmpdir(), 'redline-import-'));
+      writeFileSync(join(dir, 'scenario.xml'), xml);
+      const r = await run('import', 'ktab', join(dir, 'scenario.xml'), '--date', '2017-05-30', '--json');
+      expect(r.code).toBe(0);
+      const json = JSON.parse(r.out);
+      expect(json.case.forecast.models.smp).toMatchObject({
+        bargnModel: bargn,
+        receiverBargainWeight: 'ktabUtilityGain',
+      });
+      expect(JSON.stringify(json.warnings)).toMatch(/receiverBargainWeight: ktabUtilityGain/);
+      // The imported case's SMP run is the engine's run with KTAB's setting given by hand (SMP.md §12.1).
+      const parsed = parseCase(JSON.stringify(json.case));
+      if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+      const { input } = bargainingInputFromCase(parsed.case);
+      const params = json.case.forecast.models.smp;
+      const byHand = runSmp(input, {
+        ...params,
+        bargnModel: bargn,
+        receiverBargainWeight: 'ktabUtilityGain',
+      });
+      const corrected = runSmp(input, { ...params, bargnModel: bargn, receiverBargainWeight: 'probability' });
+      const imported = runSmp(input, json.case.forecast.models.smp);
+      expect(imported.turns).toEqual(byHand.turns);
+      expect(imported.turns).not.toEqual(corrected.turns);
+    },
+  );
+
+  it('forecast --model smp --json carries final positions, and with --trajectory KTAB’s fractional change and prob', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'redline-import-'));
+    const out = join(dir, 'case.yaml');
+    expect(
+      (await run('import', 'ktab', fixture('inputs/dummyData_3Dim.csv'), '-o', out, '--date', '2017-05-30'))
+        .code,
+    ).toBe(0);
+    const plain = JSON.parse((await run('forecast', out, '--model', 'smp', '--json')).out);
+    const smp = plain.forecasts[0].results[0];
+    expect(smp.finalPositions).toHaveLength(7);
+    expect(smp.convergence.status).toBe('converged');
+    expect(smp.ktab).toBeUndefined();
+    const traj = JSON.parse((await run('forecast', out, '--model', 'smp', '--trajectory', '--json')).out)
+      .forecasts[0].results[0];
+    // KTAB's own log of this run (fixtures/ktab/runs/dummyData_3Dim/smpc-oracle.txt), 4 decimals.
+    const oracle = readFileSync(fixture('runs/dummyData_3Dim/smpc-oracle.txt'), 'utf8')
+      .split('\n')
+      .filter((l) => l.startsWith('Fractional change'))
+      .map((l) => Number(/step: ([\d.]+)/.exec(l)![1]));
+    expect(traj.ktab.fractionalChange.map((x: number) => Number(x.toFixed(4)))).toEqual(oracle);
+    expect(traj.ktab.prob).toHaveLength(oracle.length + 1);
+    // Each state's prob sums to 1 over the actors holding distinct positions (≤ 1 summed over all actors).
+    expect(traj.ktab.prob[0].every((p: number) => p >= 0 && p <= 1)).toBe(true);
+  });
+
+  it('warns that KTAB itself cannot run BigRAdjust Full, naming the reason', async () => {
+    const xml = readFileSync(fixture('inputs/smpExample-as-of-2017-05-30.xml'), 'utf8').replace(
+      '<BigRAdjust>OneThird</BigRAdjust>',
+      '<BigRAdjust>Full</BigRAdjust>',
+    );
+    const dir = mkdtempSync(join(tmpdir(), 'redline-import-'));
+    writeFileSync(join(dir, 'scenario.xml'), xml);
+    const r = await run('import', 'ktab', join(dir, 'scenario.xml'), '--json');
+    expect(r.code).toBe(0);
+    expect(JSON.stringify(JSON.parse(r.out).warnings)).toMatch(/KTAB itself cannot run.*sanity check/);
+  });
+
   it('writes -o and refuses to overwrite without --force', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'redline-import-'));
     const out = join(dir, 'case.yaml');

@@ -52,6 +52,31 @@ function uniqueIds(names: string[], fallback: (i: number) => string): string[] {
  * The Redline case for a KTAB scenario, plus notes on what the case model cannot hold. Names are trimmed
  * (KTAB keeps the spaces after commas); KTAB's 0–100 positions and saliences carry over unchanged.
  */
+/**
+ * KTAB compatibility of the imported SMP parameters (changes `smp` in place): a file asking for a bargaining
+ * model that uses the receiver's view (InitRcvrInterp, PWCompInterp) gets KTAB's interpolation of that view
+ * (receiverBargainWeight: ktabUtilityGain, SMP.md §12.1), so the import reproduces KTAB's run; and inputs KTAB
+ * itself cannot run are named with the reason. Returns what it says about both.
+ */
+export function ktabCompatibility(smp: Record<string, unknown>): string[] {
+  const notes: string[] = [];
+  if (smp.bargnModel === 'InitRcvrInterp' || smp.bargnModel === 'PWCompInterp') {
+    smp.receiverBargainWeight = 'ktabUtilityGain';
+    notes.push(
+      `BargnModel ${String(smp.bargnModel)} uses the receiver's view of each bargain, which KTAB interpolates with a ` +
+        'utility gain where a probability belongs (SMP.md §12.1); set forecast.models.smp.receiverBargainWeight: ' +
+        'ktabUtilityGain so the forecast reproduces KTAB (use "probability" for the corrected model)',
+    );
+  }
+  if (smp.bigRAdjust === 'Full')
+    notes.push(
+      'BigRAdjust Full: KTAB itself cannot run this input — every estimator then knows every risk attitude, so ' +
+        'its estimated utilities equal the true ones and KTAB stops at its sanity check (SMP.md §5 step 8); ' +
+        'Redline runs it, with no KTAB result to compare against',
+    );
+  return notes;
+}
+
 export function ktabToCase(
   s: KtabScenario,
   options: KtabToCaseOptions,
@@ -83,6 +108,7 @@ export function ktabToCase(
     }
     if (pairs.length > 0) smp.accommodation = pairs;
   }
+  warnings.push(...ktabCompatibility(smp));
   if (s.seed !== undefined) {
     warnings.push(
       `KTAB's prngSeed ${s.seed} is not carried over: Redline seeds a forecast with --seed (KTAB's own ` +
