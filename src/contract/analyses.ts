@@ -223,11 +223,43 @@ export type ZoneResult = z.infer<typeof ZoneResult>;
 // ---------------------------------------------------------------- forecasts
 
 const Named = z.strictObject({ id: z.string(), name: z.string().optional() });
+const ConvergenceStatus = z.enum(['converged', 'cycling', 'not-converged', 'closed-form']);
+export const Convergence = z.strictObject({
+  status: ConvergenceStatus,
+  issues: z.array(
+    z.strictObject({
+      issue: z.string(),
+      status: ConvergenceStatus,
+      round: z.number().nullable(),
+      rounds: z.number(),
+      cycle: z
+        .strictObject({
+          period: z.number(),
+          start: z.number(),
+          values: z.array(z.number()),
+          mean: z.number(),
+          min: z.number(),
+          max: z.number(),
+          last: z.number(),
+        })
+        .optional(),
+    }),
+  ),
+});
 export const ModelResult = z.strictObject({
   model: z.enum(MODEL_IDS),
   outcome: z.array(z.number()).nullable(),
   error: z.string().optional(),
   warnings: z.array(z.string()),
+  convergence: Convergence.optional(),
+  finalPositions: z.array(z.array(z.number())).optional(),
+  ktab: z
+    .strictObject({
+      prob: z.array(z.array(z.number().nullable())),
+      fractionalChange: z.array(z.number()),
+      stopReason: z.enum(['converged', 'maxTurns', 'degenerate']),
+    })
+    .optional(),
   outcomes: z.array(z.array(z.number())).optional(),
   rounds: z.array(z.array(z.array(z.number()))).optional(),
   redLines: z.record(z.string(), z.record(z.string(), z.boolean())),
@@ -282,21 +314,130 @@ export const MonteCarloSummary = z.strictObject({
     z.strictObject({
       issue: z.string(),
       mean: Stat,
+      meanSE: Stat,
       sd: Stat,
       min: Stat,
       max: Stat,
       quantiles: z.strictObject({ p05: Stat, p25: Stat, p50: Stat, p75: Stat, p95: Stat }),
+      quantileIntervals: z.strictObject({
+        p05: z.tuple([Stat, Stat]),
+        p25: z.tuple([Stat, Stat]),
+        p50: z.tuple([Stat, Stat]),
+        p75: z.tuple([Stat, Stat]),
+        p95: z.tuple([Stat, Stat]),
+      }),
     }),
   ),
   actors: z.array(
     z.strictObject({
       actor: z.string(),
       byIssue: z.record(z.string(), z.number()),
+      byIssueSE: z.record(z.string(), z.number()),
       all: z.number().nullable(),
+      allSE: z.number().nullable(),
     }),
   ),
   everyRedLineHolds: z.number().nullable(),
+  everyRedLineHoldsSE: z.number().nullable(),
 });
+
+/** The body of POST /api/cases/:id/sensitivity. */
+export const MAX_API_SOBOL_SAMPLES = 1024;
+export const SensitivityBody = z
+  .strictObject({
+    model: z.enum(MODEL_IDS).default('compromise').describe('Model to analyse.'),
+    issue: z.string().min(1).max(200).optional().describe('Only this issue (default: every issue).'),
+    redLineOwner: z
+      .string()
+      .min(1)
+      .max(200)
+      .optional()
+      .describe('Who must move: only this actor’s red lines (default: every red line).'),
+    asOf: z.iso.date('asOf is a date written YYYY-MM-DD').optional(),
+    scenario: z
+      .string()
+      .min(1)
+      .max(200)
+      .optional()
+      .describe('Analyse this scenario instead of the baseline.'),
+    samples: z
+      .number()
+      .int()
+      .min(0)
+      .max(MAX_API_SOBOL_SAMPLES)
+      .default(256)
+      .describe('Sobol base sample size N (0: no Sobol indices); N·(k + 2) model runs.'),
+    top: z
+      .number()
+      .int()
+      .min(1)
+      .max(32)
+      .default(8)
+      .describe('Inputs taken into the Sobol design (the top of the one-at-a-time ranking).'),
+  })
+  .default({ model: 'compromise', samples: 256, top: 8 });
+
+const InputRefWire = z.union([
+  z.strictObject({ kind: z.literal('capability'), actor: z.string() }),
+  z.strictObject({ kind: z.enum(['position', 'salience']), actor: z.string(), issue: z.string() }),
+  z.strictObject({ kind: z.literal('parameter'), name: z.string() }),
+]);
+const MoveWire = z.strictObject({
+  actor: z.string(),
+  field: z.enum(['position', 'salience']),
+  from: z.number(),
+  to: z.number(),
+  change: z.number(),
+  forecastAfter: z.number(),
+});
+/** Sensitivity of a forecast (src/engines/bargaining/sensitivity.ts). */
+export const SensitivityResult = z.strictObject({
+  model: z.enum(MODEL_IDS),
+  asOf: z.string(),
+  scenario: z.string().nullable(),
+  issues: z.array(
+    z.strictObject({
+      issue: z.string(),
+      base: Stat,
+      rows: z.array(
+        z.strictObject({
+          input: InputRefWire,
+          label: z.string(),
+          base: z.union([z.number(), z.string()]),
+          low: z.union([z.number(), z.string()]).nullable(),
+          high: z.union([z.number(), z.string()]),
+          outcomeLow: Stat,
+          outcomeHigh: Stat,
+          effect: z.number(),
+          slope: Stat,
+        }),
+      ),
+      sobol: z
+        .strictObject({
+          inputs: z.array(z.string()),
+          first: z.array(Stat),
+          total: z.array(Stat),
+          variance: Stat,
+        })
+        .optional(),
+    }),
+  ),
+  crossings: z.array(
+    z.strictObject({
+      owner: z.string(),
+      issue: z.string(),
+      insideNow: z.boolean(),
+      forecastNow: Stat,
+      smallest: MoveWire.nullable(),
+      moves: z.array(MoveWire),
+    }),
+  ),
+  sobol: z
+    .strictObject({ samples: z.number(), inputs: z.array(z.string()), evaluations: z.number() })
+    .nullable(),
+  warnings: z.array(z.string()),
+});
+export type SensitivityResult = z.infer<typeof SensitivityResult>;
 export type MonteCarloSummary = z.infer<typeof MonteCarloSummary>;
 
 // ---------------------------------------------------------------- GMCR stability

@@ -45,6 +45,8 @@ export {
   IssueZone,
   ModelResult,
   MonteCarloSummary,
+  SensitivityBody,
+  SensitivityResult,
   PointCell,
   ScenarioComparison,
   ScenarioForecastBody,

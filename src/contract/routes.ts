@@ -269,6 +269,17 @@ export const ROUTES = {
     status: 200,
     response: A.ScenarioRedLinesList,
   }),
+  sensitivity: route({
+    method: 'POST',
+    path: '/api/cases/:id/sensitivity',
+    summary:
+      'Sensitivity of a forecast: one-at-a-time effects (tornado), Sobol first-order and total indices, who must move to cross each red line',
+    tags: analyses,
+    params: CaseIdParams,
+    body: A.SensitivityBody,
+    status: 200,
+    response: A.SensitivityResult,
+  }),
   forecastScenarios: route({
     method: 'POST',
     path: '/api/cases/:id/forecast/scenarios',

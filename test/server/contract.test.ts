@@ -155,6 +155,7 @@ describe('real answers match the contract', () => {
     await call('forecastScenarios', `${c}/forecast/scenarios`, {
       body: { models: ['median', 'compromise'] },
     });
+    await call('sensitivity', `${c}/sensitivity`, { body: { model: 'compromise', samples: 16 } });
     const list = (await call('listAnalyses', `${c}/analyses`)) as { items: { id: string }[] };
     await call('getAnalysis', `/api/analyses/${list.items[0]!.id}`);
   });
