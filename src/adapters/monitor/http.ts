@@ -92,7 +92,10 @@ export class PoliteFetcher {
     for (let hop = 0; hop <= this.policy.maxRedirects; hop++) {
       const allowed = await this.allowedByRobots(target);
       if (allowed !== true) return { ok: false, code: 'robots', message: allowed };
-      const res = await this.politely(target.host, () => this.request(target, headers));
+      let res = await this.politely(target.host, () => this.request(target, headers));
+      // A kept-alive connection the server had already closed: one fresh try (GET is idempotent).
+      if ('code' in res && res.code === 'network' && /ECONNRESET|UND_ERR_SOCKET|EPIPE/.test(res.message))
+        res = await this.politely(target.host, () => this.request(target, headers));
       if ('redirect' in res) {
         let next: URL;
         try {

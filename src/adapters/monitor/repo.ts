@@ -584,57 +584,75 @@ function createMonitorRepository(db: Kysely<MonitorDatabase>, store: Pick<Store,
       devs: readonly Development[],
     ): Promise<Array<{ dev: StoredDevelopment; created: boolean }>> {
       const out: Array<{ dev: StoredDevelopment; created: boolean }> = [];
-      for (const fresh of devs) {
-        const changed = await db.transaction().execute(async (trx) => {
-          let q = trx
-            .selectFrom('monitor_developments')
-            .selectAll()
-            .where('case_id', '=', caseId)
-            .where('id', '=', fresh.id);
-          if (pg) q = q.forUpdate();
-          const prior = await q.executeTakeFirst();
-          const at = now();
-          if (!prior) {
-            const inserted = await trx
-              .insertInto('monitor_developments')
-              .values({
-                case_id: caseId,
-                id: fresh.id,
-                kind: fresh.kind,
-                actor: fresh.actor ?? null,
-                issue: fresh.issue ?? null,
-                date: fresh.date,
-                score: fresh.score,
-                confidence: fresh.confidence,
-                record: JSON.stringify(fresh),
-                created_at: at,
+      // One transaction for the batch: SQLite commits once instead of once per development.
+      // Rows are locked in id order, so two concurrent batches cannot deadlock on PostgreSQL.
+      const ordered = [...devs].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      await db.transaction().execute(async (trx) => {
+        for (const fresh of ordered) {
+          const changed = await (async function attempt(): Promise<
+            { created: boolean; record: Development | undefined; createdAt: string | undefined } | undefined
+          > {
+            let q = trx
+              .selectFrom('monitor_developments')
+              .selectAll()
+              .where('case_id', '=', caseId)
+              .where('id', '=', fresh.id);
+            if (pg) q = q.forUpdate();
+            const prior = await q.executeTakeFirst();
+            const at = now();
+            if (!prior) {
+              const inserted = await trx
+                .insertInto('monitor_developments')
+                .values({
+                  case_id: caseId,
+                  id: fresh.id,
+                  kind: fresh.kind,
+                  actor: fresh.actor ?? null,
+                  issue: fresh.issue ?? null,
+                  date: fresh.date,
+                  score: fresh.score,
+                  confidence: fresh.confidence,
+                  record: JSON.stringify(fresh),
+                  created_at: at,
+                  updated_at: at,
+                  read_at: null,
+                })
+                .onConflict((oc) => oc.columns(['case_id', 'id']).doNothing())
+                .executeTakeFirst();
+              if (Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0)
+                return { created: true, record: undefined, createdAt: undefined };
+              return attempt(); // a concurrent writer inserted it first: merge into its record
+            }
+            const before = JSON.parse(prior.record) as Development;
+            const merged = mergeDevelopment(before, fresh);
+            if (merged.evidence.length === before.evidence.length) return undefined;
+            await trx
+              .updateTable('monitor_developments')
+              .set({
+                score: merged.score,
+                confidence: merged.confidence,
+                record: JSON.stringify(merged),
                 updated_at: at,
                 read_at: null,
               })
-              .onConflict((oc) => oc.columns(['case_id', 'id']).doNothing())
-              .executeTakeFirst();
-            if (Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0) return { created: true };
-            return undefined; // a concurrent writer won; its record stands and ours merges next time
-          }
-          const before = JSON.parse(prior.record) as Development;
-          const merged = mergeDevelopment(before, fresh);
-          if (merged.evidence.length === before.evidence.length) return undefined;
-          await trx
-            .updateTable('monitor_developments')
-            .set({
-              score: merged.score,
-              confidence: merged.confidence,
-              record: JSON.stringify(merged),
-              updated_at: at,
-              read_at: null,
-            })
-            .where('case_id', '=', caseId)
-            .where('id', '=', fresh.id)
-            .execute();
-          return { created: false };
-        });
-        if (changed) out.push({ dev: (await developments.get(caseId, fresh.id))!, created: changed.created });
-      }
+              .where('case_id', '=', caseId)
+              .where('id', '=', fresh.id)
+              .execute();
+            return { created: false, record: merged, createdAt: prior.created_at };
+          })();
+          if (changed)
+            out.push({
+              dev: {
+                ...(changed.record ?? fresh),
+                caseId,
+                createdAt: changed.createdAt ?? now(),
+                updatedAt: now(),
+                read: false,
+              },
+              created: changed.created,
+            });
+        }
+      });
       return out;
     },
     async get(caseId: string, id: string): Promise<StoredDevelopment | undefined> {

@@ -44,6 +44,8 @@ export interface RunSummary {
   itemsNew: number;
   developments: number;
   error?: string;
+  /** Wall time of the run's phases: listing the source, ingesting new items, comparing with the case. */
+  ms?: { collect: number; ingest: number; assess: number };
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -112,6 +114,7 @@ async function fetchAndIngest(
   deps: RunDeps,
 ): Promise<Omit<RunSummary, 'runId'> & { httpStatus?: number | undefined }> {
   const caseId = source.caseId;
+  const t0 = performance.now();
   const collected: Collected =
     source.kind === 'folder'
       ? await collectFolder(source.location)
@@ -120,6 +123,7 @@ async function fetchAndIngest(
           lastModified: source.lastModified,
         });
   const nextDueAt = addMs(store.now(), source.everySeconds * 1000);
+  const t1 = performance.now();
   const base = { sourceId: source.id, itemsFound: 0, itemsNew: 0, developments: 0 };
   if (collected.status !== 'ok') {
     // Items recorded but not yet compared (a crash last time) are still assessed.
@@ -168,7 +172,9 @@ async function fetchAndIngest(
       if (recorded) itemsNew++;
     }
   }
+  const t2 = performance.now();
   const developments = await assessPending(store, repo, caseId, source.id);
+  const ms = { collect: t1 - t0, ingest: t2 - t1, assess: performance.now() - t2 };
   await repo.sources.recordFetch(caseId, source.id, {
     status: 'ok',
     etag: collected.etag ?? null,
@@ -183,6 +189,7 @@ async function fetchAndIngest(
     itemsNew,
     developments,
     httpStatus: collected.httpStatus,
+    ms,
   };
 }
 
