@@ -33,6 +33,7 @@ const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   watch: () => import('./commands/watch.js'),
   sources: () => import('./commands/sources.js'),
   digest: () => import('./commands/digest.js'),
+  alerts: () => import('./commands/alerts.js'),
   store: () => import('./commands/store.js'),
   csv: () => import('./commands/csv.js'),
 };
