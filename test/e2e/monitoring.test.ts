@@ -5,27 +5,24 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { build } from 'vite';
 import { chromiumPath, launch, screenshot } from './support/browser.js';
 import { ROOT, startServer, type RunningServer } from './support/server.js';
 import { ensureExampleCase } from './support/fixtures.js';
+import { describeIf, NEEDS } from '../support/requirements.js';
 import { runCli } from '../../src/adapters/cli/testing.js';
 
 const WAIT = { timeout: 20_000 };
 const hasChromium = !!chromiumPath();
-if (!hasChromium)
-  console.warn(
-    'monitoring e2e skipped: Chromium not found (apt-get install -y chromium or set CHROMIUM_PATH)',
-  );
 
 let server: RunningServer;
 let browser: Browser;
 let page: Page;
 let caseId: string;
 
-describe.skipIf(!hasChromium)('Monitoring view in Chromium', () => {
+describeIf(hasChromium, NEEDS.chromium)('Monitoring view in Chromium', () => {
   beforeAll(async () => {
     if (process.env.REDLINE_E2E_NO_BUILD !== '1') {
       const nodeEnv = process.env.NODE_ENV;

@@ -11,7 +11,8 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeIf, NEEDS } from '../support/requirements.js';
 import { openStore } from '../../src/adapters/store/index.js';
 import type { EvidenceRepository } from '../../src/adapters/store/evidence-repo.js';
 import { monitorRepository } from '../../src/adapters/monitor/repo.js';
@@ -20,10 +21,6 @@ import { CASE_YAML } from './fixtures.js';
 
 const BIN = fileURLToPath(new URL('../../bin/redline.js', import.meta.url));
 const ITEMS = 24;
-if (!PG_URL)
-  console.warn(
-    'monitor crash test skipped: set DATABASE_URL_TEST (source .ci/postgres.sh && start_throwaway_postgres)',
-  );
 
 /** Distinct text per item (a seeded walk over a word list), so no two pages are near-duplicates. */
 function pageText(n: number): string {
@@ -151,7 +148,7 @@ async function count(databaseUrl: string): Promise<number> {
   }
 }
 
-describe.skipIf(!PG_URL)('watch killed mid-run on PostgreSQL', () => {
+describeIf(!!PG_URL, NEEDS.postgres)('watch killed mid-run on PostgreSQL', () => {
   it('loses and duplicates nothing: the item set after a restart equals a clean run', async () => {
     const crashed = await createPgDatabase(PG_URL!);
     const clean = await createPgDatabase(PG_URL!);
