@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { CliError, EXIT } from '../exit-codes.js';
 import { openStore, redactUrl, type TokenRole } from '../../store/index.js';
 import { isLoopback, LOG_LEVELS, startServer, type LogLevel } from '../../server/index.js';
+import { describeSyncEvent, syncCaseFiles, type CaseSync } from '../../files/case-sync.js';
 
 interface ServeOpts {
   port: string;
@@ -13,12 +14,21 @@ interface ServeOpts {
   json?: boolean;
   logFile?: string;
   logLevel: string;
+  writeBack?: boolean;
 }
 
 export function register(program: Command): void {
   program
     .command('serve')
     .description('serve the HTTP API and the dashboard (loopback by default; other hosts need API tokens)')
+    .argument(
+      '[cases...]',
+      'case files to serve: imported now and re-imported as a new version whenever they change on disk',
+    )
+    .option(
+      '--write-back',
+      'write versions saved in the dashboard back to their case files (with a stale-write guard)',
+    )
     .option('--port <n>', 'port to listen on', process.env.PORT ?? '4400')
     .option('--host <host>', 'interface to bind; anything but loopback requires API tokens', '127.0.0.1')
     .option(
@@ -37,7 +47,7 @@ export function register(program: Command): void {
       'also append the server log (JSON lines, one per request and answer) to this file',
     )
     .option('--log-level <level>', `server log lines shown on stderr: ${LOG_LEVELS.join(', ')}`, 'warn')
-    .action(async (opts: ServeOpts) => {
+    .action(async (cases: string[], opts: ServeOpts) => {
       const databaseUrl = process.env.DATABASE_URL || undefined;
       if (opts.createToken !== undefined) {
         if (opts.createToken !== 'viewer' && opts.createToken !== 'editor')
@@ -85,6 +95,8 @@ export function register(program: Command): void {
           dataDir: opts.data,
           databaseUrl,
           worker: opts.worker,
+          // Files given on the command line are what the user wants to see, not the bundled example.
+          ...(cases.length > 0 ? { seed: false } : {}),
           log: {
             stderr: level,
             ...(opts.logFile
@@ -99,6 +111,17 @@ export function register(program: Command): void {
         if (code === 'EACCES')
           throw new CliError(`not allowed to listen on ${opts.host}:${port}`, EXIT.usage);
         throw e;
+      }
+      let sync: CaseSync | undefined;
+      if (cases.length > 0) {
+        // Control characters (from file names or messages) never reach the terminal raw.
+        const say = (line: string) =>
+          // eslint-disable-next-line no-control-regex
+          process.stderr.write(`${line.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '?')}\n`);
+        sync = await syncCaseFiles(server.store, cases, {
+          writeBack: opts.writeBack === true,
+          onEvent: (e) => say(describeSyncEvent(e)),
+        });
       }
       const where = databaseUrl ? redactUrl(databaseUrl) : server.store.location;
       if (opts.json)
@@ -119,6 +142,7 @@ export function register(program: Command): void {
         const stop = () => {
           process.off('SIGINT', stop);
           process.off('SIGTERM', stop);
+          sync?.close();
           void server.close().finally(resolve);
         };
         process.on('SIGINT', stop);
