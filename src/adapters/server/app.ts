@@ -14,6 +14,7 @@ import { CaseCache, ResultCache, type ServerContext } from './context.js';
 import { notFound, sendProblem } from './errors.js';
 import { registerSecurity, type AuthOptions } from './security.js';
 import { LogDestination, loggerOptions } from './logging.js';
+import { registerJsonBodyParser } from './json-body.js';
 import { toOpenApiSchema, zodValidatorCompiler } from './zod-compiler.js';
 import { registerHealthRoutes, VERSION } from './routes/health/routes.js';
 import { registerCaseRoutes } from './routes/cases/routes.js';
@@ -48,6 +49,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   // Bodies are JSON only; anything else is 415.
   app.removeContentTypeParser('text/plain');
+  registerJsonBodyParser(app);
   app.setValidatorCompiler(zodValidatorCompiler);
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
   app.setErrorHandler((err, request, reply) => sendProblem(reply, request, err));
