@@ -171,7 +171,7 @@ function bend(rng: Random, line: string): string {
 /** The `index`-th hostile variant of `base` for a seed. */
 export function hostileCase(base: string, seed: number, index: number): HostileCase {
   const rng = createRandom(seed).fork(index);
-  let lines = base.split('\n');
+  const lines = base.split('\n');
   const kinds: string[] = [];
   const edits = rng.int(4);
   for (let e = 0; e < edits; e++) {
