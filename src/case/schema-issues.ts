@@ -7,6 +7,9 @@ import { isIssueCode, type CaseIssue, type CasePath } from './issues.js';
 
 type AnySchema = z.ZodType;
 
+/** Most schema issues turned into CaseIssues per parse (the parser reports at most its maxIssues). */
+const MAX_SCHEMA_ISSUES = 1000;
+
 interface Def {
   type: string;
   shape?: Record<string, AnySchema>;
@@ -126,12 +129,14 @@ export function fromZodIssues(
 ): CaseIssue[] {
   const out: CaseIssue[] = [];
   for (const zi of issues) {
+    // The parser shows a few hundred at most; past that, spelling hints for 100,000 keys are wasted work.
+    if (out.length >= MAX_SCHEMA_ISSUES) break;
     const path = zi.path.filter((p): p is string | number => typeof p !== 'symbol');
     const got = valueAt(data, path);
     switch (zi.code) {
       case 'unrecognized_keys': {
         const allowed = allowedKeys(root, path, data);
-        for (const key of zi.keys) {
+        for (const key of zi.keys.slice(0, MAX_SCHEMA_ISSUES)) {
           const guess = closest(key, allowed);
           out.push({
             code: 'unknown_key',

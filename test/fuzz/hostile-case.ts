@@ -75,11 +75,11 @@ function fragment(rng: Random): { kind: string; text: string } {
       return { kind: 'deep-dashes', text: `seq:\n${'- '.repeat(d)}1` };
     }
     case 3: {
-      const n = size(rng, 10, 30_000);
+      const n = size(rng, 10, 10_000);
       return { kind: 'long-flow', text: `long: [${Array.from({ length: n }, (_, i) => i).join(', ')}]` };
     }
     case 4: {
-      const n = size(rng, 10, 15_000);
+      const n = size(rng, 10, 5000);
       return {
         kind: 'many-keys',
         text: `wide:\n${Array.from({ length: n }, (_, i) => `  key${i}: ${i}`).join('\n')}`,
@@ -93,7 +93,7 @@ function fragment(rng: Random): { kind: string; text: string } {
       };
     }
     case 6: {
-      const n = size(rng, 10, 5000);
+      const n = size(rng, 10, 2000);
       const k = size(rng, 2, 900);
       return {
         kind: 'huge-anchor',
