@@ -36,6 +36,7 @@ const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   alerts: () => import('./commands/alerts.js'),
   store: () => import('./commands/store.js'),
   csv: () => import('./commands/csv.js'),
+  push: () => import('./commands/push.js'),
 };
 
 /** The version flags answered before any command module loads. */
