@@ -7,7 +7,9 @@
  * in full in the feeds (content:encoded), against the bundled example case.
  * Run: node --expose-gc --import tsx bench/monitor.ts [cycles=100]   (npm run bench -- monitor)
  */
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -21,9 +23,20 @@ import { syntheticCorpus } from './generators/evidence-corpus.js';
 const FEEDS = Number(process.env.BENCH_FEEDS ?? 50);
 const PER_FEED = 50;
 const CYCLES = Number(process.argv[2] ?? 100);
-const corpus = syntheticCorpus(FEEDS * PER_FEED + CYCLES * FEEDS, 7, 2000, 0.1);
 const gc = (globalThis as { gc?: () => void }).gc;
-if (!gc) console.log('(run with node --expose-gc for heap figures after GC)');
+if (!gc) {
+  // Heap figures need a forced GC: run again with it exposed (npm run bench starts scripts without it).
+  const r = spawnSync(
+    process.execPath,
+    ['--expose-gc', ...process.execArgv, fileURLToPath(import.meta.url), ...process.argv.slice(2)],
+    {
+      stdio: 'inherit',
+    },
+  );
+  process.exit(r.status ?? 1);
+}
+
+const corpus = syntheticCorpus(FEEDS * PER_FEED + CYCLES * FEEDS, 7, 2000, 0.1);
 
 let version = 0;
 /** Indices of feed k's items at the current version: its 50 base items, then one more per cycle, oldest dropped. */
@@ -123,7 +136,7 @@ rmSync(dir, { recursive: true, force: true });
 
 const sorted = [...times].sort((a, b) => a - b);
 console.log(
-  `${CYCLES} further cycles (50 new items each): median ${(sorted[Math.floor(sorted.length / 2)]! / 1000).toFixed(2)} s, max ${(sorted[sorted.length - 1]! / 1000).toFixed(2)} s; ${items} items in the ledger`,
+  `${CYCLES} further cycles (${FEEDS} new items each): median ${(sorted[Math.floor(sorted.length / 2)]! / 1000).toFixed(2)} s, max ${(sorted[sorted.length - 1]! / 1000).toFixed(2)} s; ${items} items in the ledger`,
 );
 console.log(
   `heap after GC / rss by cycle: ${heap.map(([c, h, r]) => `${c}: ${mb(h)} / ${mb(r)}`).join(', ')}`,
