@@ -183,6 +183,9 @@ export function createActorMatcher(actors: readonly ActorLike[]): ActorMatcher {
     'then',
   ];
   const openerSet = new Set(openers);
+  const adjectiveForms = new Map<string, GazetteerEntity>();
+  for (const e of ENTITIES)
+    for (const a of e.adjectives) if (/^[A-Z]/.test(a) && !adjectiveForms.has(a)) adjectiveForms.set(a, e);
   const countryFirst = new Set([...countryForms].map(firstWord));
   const roleFirst = new Set([...roleForms].map(firstWord));
   const titledNameRe = new RegExp(
@@ -194,6 +197,10 @@ export function createActorMatcher(actors: readonly ActorLike[]): ActorMatcher {
     'gu',
   );
   const pronounRe = /\b(?:he|He|she|She)\b/g;
+  // "It said …" at the start of a sentence or clause, and collective definite descriptions ("the group",
+  // "the bloc"): carried over from the latest organisation-like mention of the paragraph (resolveCarryOver).
+  const collectiveRe =
+    /(?:(?<=^|[.!?;:]\s+|,\s+(?:and|but)\s+|\n)It(?=\s+(?:\w+\s+)?(?:said|says|has|had|is|was|will|would|called|accused|rejected|denied|demanded|urged|added|warned|insisted|agreed|accepted|welcomed|threatened|proposed|offered))|\b(?:the|The)\s+(?:group|movement|militia|rebels|guerrillas|paramilitaries|bloc|alliance|organisation|organization|kingdom|junta|insurgents|faction)\b)/g;
 
   const countryTarget = (form: string): Target | undefined => {
     const e = entityByForm.get(form.toLowerCase());
@@ -315,8 +322,28 @@ export function createActorMatcher(actors: readonly ActorLike[]): ActorMatcher {
         role,
       });
     }
+    // A bare demonym adjective ("Russian shelling", "Israeli strikes"): the state, as a title-kind mention
+    // that any longer title ("Russian President X") overrides.
+    for (let k = 0; k < words.length; k++) {
+      const at = starts[k]!;
+      const c = text.charCodeAt(at);
+      if (c < 65 || c > 90) continue;
+      const two = k + 1 < words.length ? text.slice(at, starts[k + 1]! + words[k + 1]!.length) : '';
+      const form = adjectiveForms.has(two) ? two : text.slice(at, at + words[k]!.length);
+      const e = adjectiveForms.get(form);
+      if (!e) continue;
+      const after = text.slice(at + form.length, at + form.length + 2);
+      if (/^[-'’]/.test(after)) continue;
+      push(at, at + form.length, 'title', entityTarget(e));
+    }
     for (const m of text.matchAll(pronounRe))
       push(m.index, m.index + m[0].length, 'pronoun', { canonical: m[0].toLowerCase(), personal: true });
+    for (const m of text.matchAll(collectiveRe))
+      push(m.index, m.index + m[0].length, 'pronoun', {
+        canonical: m[0].toLowerCase(),
+        personal: false,
+        role: 'collective',
+      });
     return settle(raw, text);
   }
 
@@ -391,6 +418,8 @@ export function resolveCarryOver(mentions: ActorMention[], sentences: readonly S
   let paragraph = -1;
   let people = new Map<string, ActorMention>();
   let byRole = new Map<string, ActorMention>();
+  // The latest named non-person actor (a state, group or organisation) for "It" and "the group".
+  let lastCollective: ActorMention | undefined;
   for (const m of mentions) {
     while (si + 1 < sentences.length && sentences[si]!.end <= m.start) si++;
     const p = sentences[si]?.paragraph ?? 0;
@@ -398,6 +427,11 @@ export function resolveCarryOver(mentions: ActorMention[], sentences: readonly S
       paragraph = p;
       people = new Map();
       byRole = new Map();
+      lastCollective = undefined;
+    }
+    if (m.kind === 'pronoun' && m.role === 'collective') {
+      if (lastCollective) copyReferent(m, lastCollective);
+      continue;
     }
     if (m.kind === 'pronoun') {
       if (people.size === 1) copyReferent(m, [...people.values()][0]!);
@@ -410,6 +444,7 @@ export function resolveCarryOver(mentions: ActorMention[], sentences: readonly S
     }
     const key = referent(m);
     if (!key || isPlace(m)) continue;
+    if (!m.personal && (m.kind === 'name' || m.kind === 'metonym')) lastCollective = m;
     if (m.personal) people.set(`${key}:${m.role ?? m.canonical}`, m);
     if (m.role) byRole.set(m.role, m);
   }

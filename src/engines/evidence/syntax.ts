@@ -69,9 +69,14 @@ function groups(scope: SentenceScope, ms: ActorMention[]): ActorMention[][] {
   return out.flatMap((g) => (g.and || g.members.length === 1 ? [g.members] : g.members.map((m) => [m])));
 }
 
+/** A quantity head whose "of" phrase is the real subject: "Thousands of Israelis rallied". */
+const QUANTITY_OF =
+  /\b(?:thousands|hundreds|dozens|scores|millions|tens of thousands|hundreds of thousands|a crowd|crowds|a group|groups|a number|members|supporters)\s+of\s+(?:the\s+)?$/i;
+
 function governedByPreposition(scope: SentenceScope, m: ActorMention): boolean {
   if (m.kind === 'pronoun') return false;
-  return PREPOSITION_BEFORE.test(scope.text.slice(Math.max(scope.start, m.start - 30), m.start));
+  const before = scope.text.slice(Math.max(scope.start, m.start - 30), m.start);
+  return PREPOSITION_BEFORE.test(before) && !QUANTITY_OF.test(before);
 }
 
 /** A possessive or compound modifier ("Russia's list", "US-Russia talks") is not a subject on its own. */

@@ -403,6 +403,14 @@ export const TRIGGERS: TriggerRule[] = [
   },
   // attack (ASSAULT)
   { type: 'attack', phrase: 'fired on|fires on|opened fire on|opens fire on|fired at', cameo: '190' },
+  // "fired anti-aircraft batteries at Russia": a fired weapon directed at a target.
+  { type: 'attack', phrase: 'fired|fires', object: /^\s+(?:[\w-]+\s+){1,4}at\s/i, cameo: '190' },
+  // Armed clashes are reciprocal fighting: both sides use force (CAMEO 190).
+  {
+    type: 'attack',
+    phrase: 'clashed with|clash with|clashes with|fought|fight(?=\\s+(?:with|against)\\b)',
+    cameo: '190',
+  },
   {
     type: 'attack',
     phrase:
