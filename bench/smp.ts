@@ -2,12 +2,15 @@
  * Benchmark of KTAB's Spatial Model of Politics (issue 3): SMP with default parameters on KTAB's data sets,
  * each in a fresh child process so peak memory is per data set. Prints the first ("cold", JIT included) and
  * best-of-repeats ("warm") run time, CPU time, peak RSS, the number of states, whether the positions equal
- * KTAB's, and the speed ratio against KTAB's own -O2 build (SMP.md §14; KTAB ran with --logmin, 8 threads).
+ * KTAB's, the whole `redline forecast` command's wall and CPU time, and KTAB's smpc run in the same session
+ * when installed (else its recorded figures, labelled so). In-process and whole-process ratios are separate.
  * Run: npx tsx bench/smp.ts [--processes P] [--repeats N] [name …]  (P fresh processes per set, median
  * cold time; N warm repeats per process)
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { delimiter, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 // Imported narrowly so peak memory reflects SMP, not the whole core (NLP models and all).
 import { runSmp, type SmpResult } from '../src/engines/bargaining/smp/index.js';
@@ -105,6 +108,37 @@ function measure(name: SetName, repeats: number): Measurement {
   };
 }
 
+/** Wall and CPU time of one whole process (bash's `time`, so any program can be measured the same way). */
+interface ProcessTime {
+  wallMs: number;
+  cpuMs: number;
+}
+function timeProcess(argv: string[]): ProcessTime {
+  const quoted = argv.map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
+  const r = spawnSync('bash', ['-c', `TIMEFORMAT='%R %U %S'; time ${quoted} > /dev/null`], {
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', DATABASE_URL: '' },
+  });
+  if (r.status !== 0) throw new Error(`${argv.join(' ')} failed: ${r.stderr}`);
+  const [real, user, sys] = r.stderr.trim().split('\n').at(-1)!.split(' ').map(Number);
+  return { wallMs: real! * 1000, cpuMs: (user! + sys!) * 1000 };
+}
+
+/**
+ * KTAB's smpc when installed: $KTAB_SMPC, else `smpc` on PATH. Run as `smpc --logmin --csv FILE` (override
+ * with KTAB_SMPC_ARGS, where {file} stands for the scenario file).
+ */
+function findSmpc(): string | undefined {
+  if (process.env.KTAB_SMPC) return existsSync(process.env.KTAB_SMPC) ? process.env.KTAB_SMPC : undefined;
+  for (const dir of (process.env.PATH ?? '').split(delimiter))
+    if (dir && existsSync(join(dir, 'smpc'))) return join(dir, 'smpc');
+  return undefined;
+}
+function smpcArgs(file: string): string[] {
+  const template = process.env.KTAB_SMPC_ARGS ?? '--logmin --csv {file}';
+  return template.split(/\s+/).map((a) => a.replace('{file}', file));
+}
+
 function main(): void {
   const args = process.argv.slice(2);
   const childIndex = args.indexOf('--child');
@@ -121,27 +155,46 @@ function main(): void {
   );
   const names = (Object.keys(KTAB) as SetName[]).filter((n) => wanted.length === 0 || wanted.includes(n));
   const self = fileURLToPath(import.meta.url);
-  console.log('SMP (default parameters) on KTAB data sets; KTAB = smpc -O2 wall time, --logmin (SMP.md §14)');
+  const bin = fileURLToPath(new URL('../bin/redline.js', import.meta.url));
+  const smpc = findSmpc();
+  const tmp = mkdtempSync(join(tmpdir(), 'redline-bench-smp-'));
+  execFileSync(process.execPath, [fileURLToPath(new URL('../scripts/build-cli.mjs', import.meta.url))]);
+  console.log(
+    `SMP (default parameters) on KTAB data sets, ${processes} fresh processes per set (medians); load average ${loadavg()[0]!.toFixed(2)}`,
+  );
+  console.log(
+    smpc
+      ? `KTAB: ${smpc} ${smpcArgs('FILE').join(' ')}, measured in this run, interleaved with Redline.`
+      : 'KTAB: smpc not found (set KTAB_SMPC or put smpc on PATH) — KTAB figures are RECORDED ones (smpc -O2, commit 3b5b063, SMP.md §14), wall time only.',
+  );
   console.log(
     [
       'data set'.padEnd(16),
       'N×K'.padStart(6),
       'states'.padStart(9),
-      'cold ms'.padStart(9),
-      'warm ms'.padStart(9),
-      'cpu ms'.padStart(8),
+      'engine cold'.padStart(12),
+      'warm'.padStart(7),
+      'cpu'.padStart(6),
+      'process wall'.padStart(13),
+      'cpu'.padStart(6),
       'RSS MB'.padStart(7),
-      'base'.padStart(5),
-      'KTAB s'.padStart(8),
-      'ratio cold'.padStart(11),
-      'ratio warm'.padStart(11),
-      'ratio cpu'.padStart(10),
+      'KTAB wall'.padStart(10),
+      'cpu'.padStart(6),
+      'in-proc ×'.padStart(10),
+      'process ×'.padStart(10),
+      'cpu ×'.padStart(7),
       'positions',
     ].join(' '),
   );
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
   for (const name of names) {
-    // Several fresh processes per set; the median cold run resists a busy machine better than one sample.
+    const csv = fileURLToPath(new URL(`inputs/${name}.csv`, fixtures));
+    const caseFile = join(tmp, `${name}.yaml`);
+    execFileSync(process.execPath, [bin, 'import', 'ktab', csv, '-o', caseFile], { stdio: 'ignore' });
+    // Interleaved: engine in process, Redline as a whole command, KTAB's smpc when installed.
     const samples: Measurement[] = [];
+    const redline: ProcessTime[] = [];
+    const ktab: ProcessTime[] = [];
     for (let k = 0; k < processes; k++) {
       const out = execFileSync(
         process.execPath,
@@ -149,8 +202,9 @@ function main(): void {
         { encoding: 'utf8', maxBuffer: 1 << 20 },
       );
       samples.push(JSON.parse(out.trim().split('\n').at(-1)!) as Measurement);
+      redline.push(timeProcess([process.execPath, bin, 'forecast', caseFile, '--model', 'smp', '--json']));
+      if (smpc) ktab.push(timeProcess([smpc, ...smpcArgs(csv)]));
     }
-    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
     const m: Measurement = {
       ...samples[0]!,
       coldMs: median(samples.map((x) => x.coldMs)),
@@ -161,38 +215,47 @@ function main(): void {
         ? samples[0]!.samePositions
         : false,
     };
+    const procWall = median(redline.map((x) => x.wallMs));
+    const procCpu = median(redline.map((x) => x.cpuMs));
     const ref = KTAB[name];
-    const ktabMs = ref.seconds * 1000;
+    const ktabWall = smpc ? median(ktab.map((x) => x.wallMs)) : ref.seconds * 1000;
+    const ktabCpu = smpc ? median(ktab.map((x) => x.cpuMs)) : Number.NaN;
     const statesNote = m.states === ref.states ? `${m.states}` : `${m.states}≠${ref.states}`;
     const positions =
       m.samePositions === null ? 'no KTAB file' : m.samePositions ? 'equal to KTAB' : 'DIFFER';
+    const ratio = (a: number, b: number) => (Number.isFinite(a / b) ? `${(a / b).toFixed(1)}×` : '—');
     console.log(
       [
         name.padEnd(16),
         `${m.actors}×${m.dims}`.padStart(6),
         statesNote.padStart(9),
-        m.coldMs.toFixed(1).padStart(9),
-        `${m.warmMs.toFixed(1)}`.padStart(9),
-        m.cpuMs.toFixed(0).padStart(8),
+        m.coldMs.toFixed(1).padStart(12),
+        m.warmMs.toFixed(1).padStart(7),
+        m.cpuMs.toFixed(0).padStart(6),
+        procWall.toFixed(0).padStart(13),
+        procCpu.toFixed(0).padStart(6),
         m.peakRssMb.toFixed(0).padStart(7),
-        m.baseRssMb.toFixed(0).padStart(5),
-        ref.seconds.toFixed(2).padStart(8),
-        `${(ktabMs / m.coldMs).toFixed(0)}×`.padStart(11),
-        `${(ktabMs / m.warmMs).toFixed(0)}×`.padStart(11),
-        `${(ktabMs / m.cpuMs).toFixed(0)}×`.padStart(10),
+        `${ktabWall.toFixed(0)}${smpc ? '' : '*'}`.padStart(10),
+        (smpc ? ktabCpu.toFixed(0) : '—').padStart(6),
+        ratio(ktabWall, m.coldMs).padStart(10),
+        ratio(ktabWall, procWall).padStart(10),
+        ratio(ktabCpu, procCpu).padStart(7),
         positions,
       ].join(' '),
     );
   }
+  rmSync(tmp, { recursive: true, force: true });
   console.log(
-    'cold = first run in a fresh process (JIT compilation included), median of --processes; warm = best repeat (4 s budget per process).',
+    'Times in ms. engine cold = first runSmp in a fresh process (JIT included), warm = best repeat, cpu = CPU of the cold run;',
   );
   console.log(
-    'cpu = CPU time of the cold run over all threads (JIT and GC included); ratio cpu = KTAB wall / cpu, the fairer ratio on a shared machine.',
+    'process = `redline forecast CASE --model smp --json` as a whole command (start-up, parsing, output), wall and CPU (user+sys).',
   );
   console.log(
-    'RSS = peak resident memory of the process; base = RSS once the code is loaded (Node.js, tsx).',
+    `in-proc × = KTAB wall / engine cold; process × = KTAB wall / Redline process wall; cpu × = KTAB CPU / Redline process CPU${smpc ? '' : ' (needs a measured KTAB)'}.`,
   );
+  if (!smpc) console.log('* recorded KTAB wall time (SMP.md §14), not measured on this machine in this run.');
+  console.log(`load average at the end ${loadavg()[0]!.toFixed(2)}`);
 }
 
 main();
