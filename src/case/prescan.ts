@@ -40,6 +40,10 @@ const LF = 10;
 const CR = 13;
 const HASH = 35;
 
+/** Characters that end or escape a quoted scalar, or a line inside it. */
+const DOUBLE_QUOTED_STOP = /["\\\n]/g;
+const SINGLE_QUOTED_STOP = /['\n]/g;
+
 const isBlank = (c: number) => c === SPACE || c === TAB || c === LF || c === CR || Number.isNaN(c);
 const isFlowIndicator = (c: number) => c === 44 || c === 91 || c === 93 || c === 123 || c === 125; // , [ ] { }
 
@@ -172,18 +176,20 @@ export function prescan(text: string, limits: ScanLimits): ScanResult {
         tokenCol = i - lineStart;
         if (c === 34 || c === 39) {
           // Quoted scalar: may span lines; newlines inside it are counted but start no structure.
+          // The regex jumps to the next character that matters (native search, not a loop per character).
+          const stop = c === 34 ? DOUBLE_QUOTED_STOP : SINGLE_QUOTED_STOP;
           i++;
           for (;;) {
-            if (i >= n) return result;
+            stop.lastIndex = i;
+            if (!stop.exec(text)) return result;
+            i = stop.lastIndex - 1;
             const q = text.charCodeAt(i);
             if (q === LF) {
               line++;
               lineStart = i + 1;
-            } else if (c === 34 && q === 92) i++;
-            else if (q === c) {
-              if (c === 39 && text.charCodeAt(i + 1) === 39) i++;
-              else break;
-            }
+            } else if (q === 92) i++;
+            else if (c === 39 && text.charCodeAt(i + 1) === 39) i++;
+            else break;
             i++;
           }
           i++;
