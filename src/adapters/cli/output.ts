@@ -63,3 +63,46 @@ export function withKnownIds<T>(fn: () => T): T {
     throw e;
   }
 }
+
+/**
+ * Text from outside (article titles, file names, quotes) made safe to print: terminal control sequences —
+ * CSI (colours, cursor moves, screen clears), OSC (window titles, hyperlinks), other ESC sequences — and
+ * remaining C0/C1 control characters and bidirectional overrides are removed; tabs and line breaks stay.
+ */
+export function safeForTerminal(text: string): string {
+  let out = '';
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === 0x1b) {
+      const next = text.charCodeAt(i + 1);
+      if (next === 0x5b /* [ */) {
+        // CSI: parameters and intermediates, then one final byte in @–~.
+        i += 2;
+        while (i < n && text.charCodeAt(i) >= 0x20 && text.charCodeAt(i) <= 0x3f) i++;
+        if (i < n && text.charCodeAt(i) >= 0x40 && text.charCodeAt(i) <= 0x7e) i++;
+      } else if (
+        next === 0x5d /* ] */ ||
+        next === 0x50 /* P */ ||
+        next === 0x5f /* _ */ ||
+        next === 0x5e /* ^ */
+      ) {
+        // OSC, DCS, APC, PM: up to BEL or ESC \.
+        i += 2;
+        while (i < n && text.charCodeAt(i) !== 0x07 && text.charCodeAt(i) !== 0x1b) i++;
+        if (text.charCodeAt(i) === 0x07) i++;
+        else if (text.charCodeAt(i) === 0x1b && text.charCodeAt(i + 1) === 0x5c) i += 2;
+      } else i += next >= 0x20 && next <= 0x7e ? 2 : 1;
+      continue;
+    }
+    const control =
+      (c < 0x20 && c !== 0x09 && c !== 0x0a) ||
+      (c >= 0x7f && c <= 0x9f) ||
+      (c >= 0x202a && c <= 0x202e) ||
+      (c >= 0x2066 && c <= 0x2069);
+    if (!control) out += text[i];
+    i++;
+  }
+  return out;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractHtml } from './html.js';
+import { extractHtml, isoDay } from './html.js';
 
 const PAGE = `<!doctype html><html><head><title>Site | Talks</title>
 <meta property="og:site_name" content="Example News"><meta property="article:published_time" content="2025-08-16T08:00:00Z">
@@ -26,5 +26,60 @@ describe('extractHtml', () => {
       publisher: 'Example News',
       url: 'https://news.example.org/talks',
     });
+  });
+});
+
+describe('extractHtml on hostile and partial markup', () => {
+  it('reads fragments without <html> or <body> as documents', () => {
+    expect(extractHtml('<p>Envoys met on Friday in a small hall near the lake.</p>').text).toContain(
+      'Envoys met on Friday',
+    );
+    expect(extractHtml('<!doctype html><p>The second round ended without a statement.</p>').text).toContain(
+      'The second round ended',
+    );
+  });
+  it('finds no text in markup that is only a comment or a script', () => {
+    expect(extractHtml('<!-- nothing -->').text.trim()).toBe('');
+    expect(extractHtml('<script>document.write("<p>hidden</p>")</script>').text.trim()).toBe('');
+  });
+  it('flattens nesting beyond the depth limit and keeps the text', () => {
+    const x = extractHtml(
+      `${'<div>'.repeat(5000)}<p>Deep inside, the delegates kept talking.</p>${'</div>'.repeat(5000)}`,
+    );
+    expect(x.text).toContain('Deep inside, the delegates kept talking.');
+    expect(x.warnings.join(' ')).toMatch(/nested deeper than the limit/);
+  });
+  it('removes captions, asides, bylines, newsletter blocks and "also read" links, recording each', () => {
+    const body = [
+      '<article><p class="article-byline">By Ana Ruiz</p>',
+      '<p>The two delegations met for six hours and agreed to resume the exchange of prisoners next week.</p>',
+      '<figure><img src="a.jpg"><figcaption>Delegates leave the hall. Photo: Agency</figcaption></figure>',
+      '<p>Officials said the next round would take place in Vienna. Also read: <a href="/x">Border talks stall</a></p>',
+      '<p>Both sides described the meeting as constructive, although no joint statement was released.</p>',
+      '<aside><a href="/y">Older story about the river</a></aside>',
+      '<div class="newsletter-signup">Get the morning briefing in your inbox</div></article>',
+    ].join('');
+    const x = extractHtml(`<html><body>${body}</body></html>`);
+    for (const gone of [
+      'Ana Ruiz',
+      'Delegates leave the hall',
+      'Border talks stall',
+      'Older story',
+      'morning briefing',
+    ])
+      expect(x.text, gone).not.toContain(gone);
+    expect(x.text).toContain('resume the exchange of prisoners');
+    expect(x.text).toContain('would take place in Vienna.');
+    expect(x.removals.map((r) => r.kind).sort()).toEqual([
+      'byline',
+      'caption',
+      'newsletter',
+      'related',
+      'related',
+    ]);
+  });
+  it('refuses five-digit years instead of reading 9999', () => {
+    expect(isoDay('99999-01-01')).toBeUndefined();
+    expect(isoDay('2025-08-16T09:00:00Z')).toBe('2025-08-16');
   });
 });

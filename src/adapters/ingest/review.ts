@@ -1,10 +1,14 @@
 /** Row and file helpers for `redline evidence`: table rows for claims and events, article references, atomic writes. */
 import { rename, writeFile } from 'node:fs/promises';
 import type { ArticleRef } from '../../index.js';
-import { color } from '../cli/output.js';
+import { color, safeForTerminal } from '../cli/output.js';
 import type { DocumentSummary, ReviewStatus, StoredClaim, StoredEvent } from '../store/evidence-repo.js';
 
-export const shortText = (t: string, n = 110) => (t.length > n ? `${t.slice(0, n - 1)}…` : t);
+/** Outside text cut to `n` characters for a table cell, with terminal control sequences removed. */
+export const shortText = (raw: string, n = 110) => {
+  const t = safeForTerminal(raw);
+  return t.length > n ? `${t.slice(0, n - 1)}…` : t;
+};
 export const STATUS = (s: ReviewStatus) =>
   s === 'accepted' ? color.green(s) : s === 'rejected' ? color.red(s) : color.yellow(s);
 

@@ -104,6 +104,13 @@ const alternation = (xs: readonly string[]) =>
     .map((x) => escape(x).replace(/ /g, '\\s+').replace(/'/g, "['’]"))
     .join('|');
 
+/** The alternation with each entry's first letter in either case ("[Pp]hoto"), for regexes without the i flag. */
+const anyCaseFirst = (xs: readonly string[]) =>
+  alternation(xs.map((x) => x.toLowerCase())).replace(
+    /(^|\|)([a-z])/g,
+    (_, bar: string, c: string) => `${bar}[${c.toUpperCase()}${c}]`,
+  );
+
 const SEPARATOR = '\\s*[:»|>\\u2013\\u2014]\\s*';
 /** A related-link label at the very end of the text before a link ("… talks. Also read:"). */
 export const INLINE_LINK_CUE = new RegExp(
@@ -119,7 +126,7 @@ export const RELATED_INLINE = new RegExp(
 const CREDIT_LINE = new RegExp(`^(?:${alternation(CREDIT_LABELS)})\\s*(?:credit|by)?\\s*[:/|©]`, 'i');
 /** "(Photo: …)", "(Picture by …)", "(AGENCY/Name Surname)" inside a line. */
 export const INLINE_CREDIT = new RegExp(
-  `\\((?:(?:${alternation(CREDIT_LABELS)}|pictured|file)\\b[^()\\n]{0,100}|[A-Z][A-Za-z.&-]{1,20}(?: [A-Z][A-Za-z.&-]{1,20}){0,2} ?\\/ ?[^()\\n/]{1,60})\\)`,
+  `\\((?:(?:${anyCaseFirst(CREDIT_LABELS)}|[Pp]ictured|[Ff]ile)\\b[^()\\n]{0,100}|[A-Z][A-Za-z.&-]{1,20}(?: [A-Z][A-Za-z.&-]{1,20}){0,2} ?\\/ ?[^()\\n/]{1,60})\\)`,
   'g',
 );
 /** "AGENCY/Name Surname" or "Name Surname/AGENCY" as a whole line. */

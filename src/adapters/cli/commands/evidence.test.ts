@@ -94,4 +94,57 @@ describe('redline ingest + evidence', () => {
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/no claim or event "c-nothing"/);
   });
+
+  it('refuses to accept a claim that was already decided (rejected or accepted)', async () => {
+    const claims = JSON.parse(
+      (await run('evidence', 'list', caseFile, '--data', data, '--status', 'all', '--json')).out,
+    ) as Array<{ id: string }>;
+    const before = readFileSync(caseFile, 'utf8');
+    const again = await run('evidence', 'accept', caseFile, claims[0]!.id, '--data', data);
+    expect(again.code).toBe(1);
+    expect(again.err).toMatch(/already accepted/);
+    expect(readFileSync(caseFile, 'utf8')).toBe(before);
+  });
+});
+
+describe('redline evidence accept on a CRLF case file, after a rejection', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'redline-cli-crlf-'));
+  const data = join(dir, 'data');
+  const caseFile = join(dir, 'case.yaml');
+  const crlf = CASE.replace(/\n/g, '\r\n');
+  writeFileSync(caseFile, crlf);
+  const articles = join(dir, 'articles');
+  mkdirSync(articles);
+  writeFileSync(
+    join(articles, 'a.md'),
+    '---\ntitle: Talks in Geneva\ndate: 2025-08-18\n---\nRussia demanded sanctions lifted in full before any deal.',
+  );
+  writeFileSync(
+    join(articles, 'b.md'),
+    '---\ntitle: Second round\ndate: 2025-09-02\n---\nOn Tuesday in Vienna the Russian delegation again demanded sanctions lifted in full.',
+  );
+
+  it('keeps a rejection, and writes CRLF into a CRLF file', async () => {
+    expect((await run('ingest', caseFile, articles, '--data', data, '--json')).code).toBe(0);
+    const claims = JSON.parse(
+      (await run('evidence', 'list', caseFile, '--data', data, '--json')).out,
+    ) as Array<{ id: string }>;
+    expect(claims).toHaveLength(2);
+    const [id, other] = [claims[0]!.id, claims[1]!.id];
+    expect((await run('evidence', 'reject', caseFile, id, '--data', data)).code).toBe(0);
+    const refused = await run('evidence', 'accept', caseFile, id, '--data', data);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toMatch(/already rejected/);
+    expect(readFileSync(caseFile, 'utf8')).toBe(crlf);
+    // Accepting the other claim adds a stance and keeps every line break CRLF.
+    expect((await run('evidence', 'accept', caseFile, other, '--data', data)).code).toBe(0);
+    const written = readFileSync(caseFile, 'utf8');
+    expect(written.startsWith(crlf.trimEnd())).toBe(true);
+    expect(written.length).toBeGreaterThan(crlf.length);
+    expect(written.replace(/\r\n/g, '').includes('\n')).toBe(false);
+    const { withLineEndingsOf } = await import('./evidence/accept.js');
+    const updated = withLineEndingsOf(crlf, `${crlf}stances:\n  - { actor: russia }\n`);
+    expect(updated.split('\n').every((l, i, all) => i === all.length - 1 || l.endsWith('\r'))).toBe(true);
+    expect(withLineEndingsOf(CASE, `${CASE}x\n`)).toBe(`${CASE}x\n`);
+  });
 });

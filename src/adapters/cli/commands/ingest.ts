@@ -12,7 +12,7 @@ import { ingestInputs, NEAR_DUPLICATE_THRESHOLD, type DocumentOutcome } from '..
 import { readInputs, READ_DEFAULTS, type InputItem } from '../../ingest/sources.js';
 import { openEvidenceStore } from '../../ingest/store.js';
 import { CliError, EXIT } from '../exit-codes.js';
-import { color, print, printJson, printWarnings, table } from '../output.js';
+import { color, print, printJson, printWarnings, safeForTerminal, table } from '../output.js';
 
 interface IngestOpts {
   json?: boolean;
@@ -99,7 +99,7 @@ export function register(program: Command): void {
             done++;
             if (bar) {
               bar.setTotal(Math.max(done, bar.getTotal()));
-              bar.update(done, { status: `${o.status} ${o.origin}`.slice(0, 60) });
+              bar.update(done, { status: safeForTerminal(`${o.status} ${o.origin}`).slice(0, 60) });
             }
           },
         });
@@ -108,12 +108,12 @@ export function register(program: Command): void {
           printJson({ case: loaded.case.id, store: es.store.location, summary, documents: outcomes });
         } else {
           const rows = outcomes.map((o) => [
-            o.origin,
+            safeForTerminal(o.origin),
             STATUS_COLOR[o.status](o.status),
             o.events,
             o.claims,
             o.docId ?? '',
-            o.reason ?? (o.warnings.length ? o.warnings.join('; ') : ''),
+            safeForTerminal(o.reason ?? (o.warnings.length ? o.warnings.join('; ') : '')),
           ]);
           print(table(['document', 'outcome', 'events', 'claims', 'id', 'note'], rows));
           print(
