@@ -2,7 +2,9 @@
  * A seeded generator of hostile case files: valid cases bent line by line (deleted, duplicated, re-indented,
  * characters flipped) and laced with the inputs that broke parsers before — deep brackets and block nesting,
  * long flow lists, many keys, anchors aliased many times, unclosed quotes, tabs, control bytes, complex keys,
- * extreme numbers, multiple documents, CR-only line breaks. The same seed gives the same files.
+ * extreme numbers, multiple documents, CR-only line breaks. The same seed gives the same files. Sizes stay
+ * CI-sized (a few thousand items); the megabyte versions of each bomb are in bench/parse-bombs.ts and
+ * src/case/parse-hostile.test.ts.
  */
 import { createRandom, type Random } from '../../src/kit/random.js';
 
@@ -75,11 +77,11 @@ function fragment(rng: Random): { kind: string; text: string } {
       return { kind: 'deep-dashes', text: `seq:\n${'- '.repeat(d)}1` };
     }
     case 3: {
-      const n = size(rng, 10, 10_000);
+      const n = size(rng, 10, 3000);
       return { kind: 'long-flow', text: `long: [${Array.from({ length: n }, (_, i) => i).join(', ')}]` };
     }
     case 4: {
-      const n = size(rng, 10, 5000);
+      const n = size(rng, 10, 2000);
       return {
         kind: 'many-keys',
         text: `wide:\n${Array.from({ length: n }, (_, i) => `  key${i}: ${i}`).join('\n')}`,
@@ -93,7 +95,7 @@ function fragment(rng: Random): { kind: string; text: string } {
       };
     }
     case 6: {
-      const n = size(rng, 10, 2000);
+      const n = size(rng, 10, 1000);
       const k = size(rng, 2, 900);
       return {
         kind: 'huge-anchor',
