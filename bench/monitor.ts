@@ -126,6 +126,9 @@ for (let c = 1; c <= CYCLES; c++) {
     gc?.();
     const m = process.memoryUsage();
     heap.push([c, m.heapUsed, m.rss]);
+    console.log(
+      `cycle ${c}: ${(times[times.length - 1]! / 1000).toFixed(2)} s; heap after GC ${mb(m.heapUsed)}, rss ${mb(m.rss)}`,
+    );
   }
 }
 await queue.stop();
