@@ -214,6 +214,11 @@ export function prepareDocument(input: InputItem, model: EvidenceModel): Prepare
       article = { ...article, text: truncate(article.text, DOCUMENT_LIMITS.maxChars) };
     }
     const a = analyseArticle(article, model);
+    if (a.clean.removed.split > 0)
+      extra.push({
+        code: 'long_runs_split',
+        message: `${a.clean.removed.split} breaks put into runs of text without sentence punctuation; suggestions from those runs are less reliable`,
+      });
     const warnings = [...extra, ...a.warnings];
     const meta = { ...(a.title ? { title: a.title } : {}), ...(a.date ? { date: a.date } : {}) };
     if (a.skipped)
