@@ -102,6 +102,7 @@ export {
   findRoute,
   ROUTES,
   type BodyOf,
+  type JobResults,
   type Method,
   type QueryOf,
   type ResponseOf,

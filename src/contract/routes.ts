@@ -541,3 +541,10 @@ export function findRoute(method: string, path: string): RouteSpec | undefined {
     (r) => r.method === method && r.path === path,
   );
 }
+
+/** What a succeeded job of each kind carries as `result` (the job record types it `unknown`). */
+export interface JobResults {
+  montecarlo: z.output<typeof A.MonteCarloSummary>;
+  stability: z.output<typeof A.StabilityReport>;
+  ingest: Record<string, unknown>;
+}

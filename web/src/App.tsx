@@ -4,7 +4,7 @@ import { endpoints } from './api/endpoints.js';
 import { takeEarlyCase } from './lib/prefetch.js';
 import { CaseContext, type CaseContextValue } from './lib/case-context.js';
 import { actorColors } from './lib/colors.js';
-import { defaultAsOf } from './lib/resolve.js';
+import { defaultAsOf } from '../../src/case/resolve.js';
 import { caseHref, useRoute } from './lib/router.js';
 import { useApi } from './lib/use-api.js';
 import { ErrorState, Loading } from './components/States.js';

@@ -1,10 +1,11 @@
 /** Thin client for Redline's HTTP API: JSON in and out, RFC 9457 problem details turned into ApiError. */
+import type { ProblemDetails } from '../../../src/contract/index.js';
 
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     message: string,
-    readonly detail?: unknown,
+    readonly problem?: Partial<ProblemDetails>,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -32,26 +33,15 @@ function authHeaders(): Record<string, string> {
   }
 }
 
+/** A failed answer: problem details (src/contract/common.ts) carry `detail`; anything else keeps the status. */
 async function toError(res: Response): Promise<ApiError> {
-  let body: unknown;
+  let body: Partial<ProblemDetails> | undefined;
   try {
-    body = await res.json();
+    body = (await res.json()) as Partial<ProblemDetails>;
   } catch {
     body = undefined;
   }
-  const b = (body ?? {}) as {
-    title?: unknown;
-    detail?: unknown;
-    message?: unknown;
-    error?: { message?: unknown };
-  };
-  const message =
-    (typeof b.detail === 'string' && b.detail) ||
-    (typeof b.title === 'string' && b.title) ||
-    (typeof b.message === 'string' && b.message) ||
-    (typeof b.error?.message === 'string' && b.error.message) ||
-    `${res.status} ${res.statusText}`;
-  return new ApiError(res.status, message, body);
+  return new ApiError(res.status, body?.detail || body?.title || `${res.status} ${res.statusText}`, body);
 }
 
 export async function request<T>(

@@ -1,69 +1,73 @@
-/** One function per API route the dashboard uses (docs/api.md lists them). */
+/** One function per API route the dashboard uses, typed by the contract's route table (src/contract/routes.ts). */
+import type { BodyOf, QueryOf, ResponseOf, RouteName } from '../../../src/contract/index.js';
+import type { JobKind } from '../../../src/contract/job-status.js';
 import { api, withQuery } from './client.js';
-import type { CaseDocument, CaseSummary, CaseVersion, Job, ValidateResponse } from './types.js';
 
 const enc = encodeURIComponent;
 const casePath = (id: string) => `/api/cases/${enc(id)}`;
 
 export interface AnalysisQuery {
-  asOf?: string;
-  scenario?: string;
+  asOf?: string | undefined;
+  scenario?: string | undefined;
 }
 
-/** Lists may come bare or wrapped in a page object ({items} / {cases} / {data}). */
-export function unwrapList<T>(body: unknown, key?: string): T[] {
-  if (Array.isArray(body)) return body as T[];
-  const b = (body ?? {}) as Record<string, unknown>;
-  for (const k of [key, 'items', 'data', 'results'].filter(Boolean) as string[])
-    if (Array.isArray(b[k])) return b[k] as T[];
-  return [];
-}
+type R<N extends RouteName> = Promise<ResponseOf<N>>;
 
 export const endpoints = {
-  health: () => api.get<unknown>('/api/health'),
+  health: (signal?: AbortSignal): R<'health'> => api.get('/api/health', signal),
   listCases: async (signal?: AbortSignal) =>
-    unwrapList<CaseSummary>(await api.get('/api/cases', signal), 'cases'),
-  getCase: (id: string, signal?: AbortSignal) => api.get<CaseDocument>(casePath(id), signal),
-  saveCase: (id: string, yaml: string) => api.put<CaseDocument>(casePath(id), { yaml }),
-  validate: (yaml: string, signal?: AbortSignal) =>
-    api.post<ValidateResponse>('/api/validate', { yaml }, signal),
+    (await api.get<ResponseOf<'listCases'>>(withQuery('/api/cases', { limit: 500 }), signal)).items,
+  getCase: (id: string, signal?: AbortSignal): R<'getCase'> => api.get(casePath(id), signal),
+  saveCase: (id: string, yaml: string): R<'saveCase'> => api.put(casePath(id), { yaml }),
+  validate: (yaml: string, signal?: AbortSignal): R<'validate'> =>
+    api.post('/api/validate', { yaml } satisfies BodyOf<'validate'>, signal),
   versions: async (id: string, signal?: AbortSignal) =>
-    unwrapList<CaseVersion>(await api.get(`${casePath(id)}/versions`, signal), 'versions'),
-  restoreVersion: (id: string, version: number) =>
-    api.post<unknown>(`${casePath(id)}/versions/${version}/restore`, {}),
-  cancelJob: (jobId: string) => api.post<unknown>(`/api/jobs/${enc(jobId)}/cancel`, {}),
-  check: (id: string, proposal: string, q: AnalysisQuery, signal?: AbortSignal) =>
-    api.get<unknown>(withQuery(`${casePath(id)}/check`, { proposal, ...q }), signal),
-  diff: (id: string, from: string, to: string, q: AnalysisQuery, signal?: AbortSignal) =>
-    api.get<unknown>(withQuery(`${casePath(id)}/diff`, { from, to, ...q }), signal),
-  zopa: (id: string, q: AnalysisQuery, signal?: AbortSignal) =>
-    api.get<unknown>(withQuery(`${casePath(id)}/zopa`, { ...q }), signal),
-  forecast: (id: string, body: Record<string, unknown>, signal?: AbortSignal) =>
-    api.post<unknown>(`${casePath(id)}/forecast`, body, signal),
-  stability: (id: string, conflict: string | undefined, signal?: AbortSignal) =>
-    api.get<unknown>(withQuery(`${casePath(id)}/stability`, { conflict }), signal),
-  timeline: (id: string, signal?: AbortSignal) => api.get<unknown>(`${casePath(id)}/timeline`, signal),
-  suggestions: (id: string, query: Record<string, string | undefined>, signal?: AbortSignal) =>
-    api.get<unknown>(withQuery(`${casePath(id)}/evidence/suggestions`, { limit: 500, ...query }), signal),
-  documents: (id: string, signal?: AbortSignal) =>
-    api.get<unknown>(`${casePath(id)}/evidence/documents`, signal),
-  document: (id: string, docId: string, signal?: AbortSignal) =>
-    api.get<unknown>(`${casePath(id)}/evidence/documents/${enc(docId)}`, signal),
-  review: (id: string, suggestionId: string, decision: 'accept' | 'reject', note?: string) =>
-    api.post<unknown>(
-      `${casePath(id)}/evidence/suggestions/${enc(suggestionId)}/${decision}`,
-      note ? { note } : {},
-    ),
-  ingest: (id: string, body: Record<string, unknown>) =>
-    api.post<unknown>(`${casePath(id)}/evidence/ingest`, body),
-  startJob: (id: string, kind: 'montecarlo' | 'stability' | 'ingest', params: Record<string, unknown>) =>
-    api.post<{ job: Job } | Job>(`${casePath(id)}/jobs`, { kind, params }),
-  job: (jobId: string, signal?: AbortSignal) =>
-    api.get<{ job: Job } | Job>(`/api/jobs/${enc(jobId)}`, signal),
+    (await api.get<ResponseOf<'versions'>>(withQuery(`${casePath(id)}/versions`, { limit: 500 }), signal))
+      .items,
+  restoreVersion: (id: string, version: number): R<'restoreVersion'> =>
+    api.post(`${casePath(id)}/versions/${version}/restore`, {}),
+  cancelJob: (jobId: string): R<'cancelJob'> => api.post(`/api/jobs/${enc(jobId)}/cancel`, {}),
+  check: (id: string, proposal: string, q: AnalysisQuery, signal?: AbortSignal): R<'check'> =>
+    api.get(withQuery(`${casePath(id)}/check`, { proposal, ...q } satisfies QueryOf<'check'>), signal),
+  diff: (id: string, from: string, to: string, q: AnalysisQuery, signal?: AbortSignal): R<'diff'> =>
+    api.get(withQuery(`${casePath(id)}/diff`, { from, to, ...q } satisfies QueryOf<'diff'>), signal),
+  zopa: (id: string, q: AnalysisQuery, signal?: AbortSignal): R<'zopa'> =>
+    api.get(withQuery(`${casePath(id)}/zopa`, { ...q } satisfies QueryOf<'zopa'>), signal),
+  forecast: (id: string, body: BodyOf<'forecast'>, signal?: AbortSignal): R<'forecast'> =>
+    api.post(`${casePath(id)}/forecast`, body, signal),
+  stability: (id: string, conflict: string | undefined, signal?: AbortSignal): R<'stability'> =>
+    api.get(withQuery(`${casePath(id)}/stability`, { conflict } satisfies QueryOf<'stability'>), signal),
+  timeline: async (id: string, signal?: AbortSignal) =>
+    (await api.get<ResponseOf<'timeline'>>(withQuery(`${casePath(id)}/timeline`, { limit: 500 }), signal))
+      .items,
+  suggestions: async (id: string, query: QueryOf<'suggestions'>, signal?: AbortSignal) =>
+    (
+      await api.get<ResponseOf<'suggestions'>>(
+        withQuery(`${casePath(id)}/evidence/suggestions`, {
+          limit: 500,
+          ...(query as Record<string, string | undefined>),
+        }),
+        signal,
+      )
+    ).items,
+  documents: async (id: string, signal?: AbortSignal) =>
+    (
+      await api.get<ResponseOf<'documents'>>(
+        withQuery(`${casePath(id)}/evidence/documents`, { limit: 500 }),
+        signal,
+      )
+    ).items,
+  document: (id: string, docId: string, signal?: AbortSignal): R<'document'> =>
+    api.get(`${casePath(id)}/evidence/documents/${enc(docId)}`, signal),
+  review: (
+    id: string,
+    suggestionId: string,
+    decision: 'accept' | 'reject',
+    note?: string,
+  ): R<'acceptSuggestion'> =>
+    api.post(`${casePath(id)}/evidence/suggestions/${enc(suggestionId)}/${decision}`, note ? { note } : {}),
+  startJob: (id: string, kind: JobKind, params: Record<string, unknown>): R<'startJob'> =>
+    api.post(`${casePath(id)}/jobs`, { kind, params } satisfies BodyOf<'startJob'>),
+  job: (jobId: string, signal?: AbortSignal): R<'getJob'> => api.get(`/api/jobs/${enc(jobId)}`, signal),
   jobEventsUrl: (jobId: string) => `/api/jobs/${enc(jobId)}/events`,
 };
-
-/** `{job}` or a bare job → the job. */
-export function unwrapJob(body: { job: Job } | Job): Job {
-  return 'job' in body && body.job && typeof body.job === 'object' ? body.job : (body as Job);
-}

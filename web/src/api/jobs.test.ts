@@ -1,21 +1,43 @@
 import { describe, expect, it } from 'vitest';
-import { fromJob, toState } from './jobs.js';
+import type { Job } from './types.js';
+import { fromJob } from './jobs.js';
 
-describe('job progress', () => {
-  it('maps the queue libraries’ state names onto five states', () => {
-    expect(['completed', 'succeeded', 'done'].map(toState)).toEqual(['succeeded', 'succeeded', 'succeeded']);
-    expect(['failed', 'error'].map(toState)).toEqual(['failed', 'failed']);
-    expect(['active', 'running'].map(toState)).toEqual(['running', 'running']);
-    expect(toState('created')).toBe('queued');
+const job = (over: Partial<Job>): Job => ({
+  id: 'j',
+  caseId: 'c',
+  kind: 'montecarlo',
+  params: {},
+  status: 'running',
+  progress: 0.25,
+  message: null,
+  result: null,
+  error: null,
+  attempts: 1,
+  maxAttempts: 3,
+  parts: 4,
+  partsDone: 1,
+  cancelRequested: false,
+  createdAt: '2026-01-01T00:00:00Z',
+  startedAt: null,
+  finishedAt: null,
+  ...over,
+});
+
+describe('job progress from the job record', () => {
+  it('takes the state and the fraction as the server sends them', () => {
+    expect(fromJob(job({}))).toMatchObject({ state: 'running', fraction: 0.25, done: 1, total: 4 });
   });
-  it('reads progress as a fraction, a percentage or done/total', () => {
-    expect(fromJob({ id: 'j', kind: 'k', state: 'running', progress: 0.25 }).fraction).toBe(0.25);
-    expect(fromJob({ id: 'j', kind: 'k', state: 'running', progress: 40 }).fraction).toBe(0.4);
-    expect(fromJob({ state: 'running', progress: { done: 30, total: 120 } }).fraction).toBe(0.25);
+  it('offers the result only once the job succeeded, and fills the bar', () => {
+    expect(fromJob(job({ status: 'running', result: { x: 1 } })).result).toBeUndefined();
+    expect(fromJob(job({ status: 'succeeded', progress: 0.9, result: { x: 1 } }))).toMatchObject({
+      fraction: 1,
+      result: { x: 1 },
+    });
   });
-  it('keeps earlier fields when an event omits them and completes the bar on success', () => {
-    const first = fromJob({ state: 'running', done: 5, total: 10 });
-    const last = fromJob({ state: 'succeeded' }, first);
-    expect(last).toMatchObject({ state: 'succeeded', fraction: 1, done: 5, total: 10 });
+  it('carries the error text of a failed job', () => {
+    expect(fromJob(job({ status: 'failed', error: 'boom' }))).toMatchObject({
+      state: 'failed',
+      error: 'boom',
+    });
   });
 });

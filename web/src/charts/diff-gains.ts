@@ -1,8 +1,8 @@
 /** Who gains from a plan change: per issue, each actor's salience-weighted gain as grouped horizontal bars. */
 import type { Case } from '../api/types.js';
-import type { DiffView } from '../api/normalize.js';
+import type { DiffView } from '../lib/present-redlines.js';
 import { escapeHtml } from '../lib/escape.js';
-import { fmt } from '../lib/resolve.js';
+import { fmt } from '../lib/format.js';
 import type { EChartsOption } from './echarts-setup.js';
 
 export function diffGainsOption(c: Case, diff: DiffView, colors: Map<string, string>): EChartsOption {

@@ -1,8 +1,9 @@
 /** Forecast charts: model comparison per issue, round-by-round trajectories, Monte Carlo bands. */
 import type { Case } from '../api/types.js';
-import type { ForecastView, McView } from '../api/normalize-forecast.js';
+import type { ForecastView, McView } from '../lib/present-forecast.js';
 import { escapeHtml } from '../lib/escape.js';
-import { fmt, statusQuoValue } from '../lib/resolve.js';
+import { statusQuoValue } from '../../../src/case/resolve.js';
+import { fmt } from '../lib/format.js';
 import type { EChartsOption } from './echarts-setup.js';
 
 const MODEL_SYMBOLS = ['circle', 'rect', 'triangle', 'diamond', 'pin', 'arrow', 'roundRect'];

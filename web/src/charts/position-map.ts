@@ -5,7 +5,8 @@
 import type { Case } from '../api/types.js';
 import { escapeHtml } from '../lib/escape.js';
 import { withAlpha } from '../lib/colors.js';
-import { fmt, scaleLabel, statusQuoValue, type ResolvedStance } from '../lib/resolve.js';
+import { statusQuoValue, type ResolvedStance } from '../../../src/case/resolve.js';
+import { acceptableIntervals, describeIntervals, fmt, scaleLabel } from '../lib/format.js';
 import type { EChartsOption } from './echarts-setup.js';
 
 const LANE = 0.62; // share of an issue row the actor lanes occupy
@@ -34,7 +35,7 @@ export function positionMapOption(
     const mine = stances.filter((s) => s.actor === actor.id && rowOf.has(s.issue));
     const bands: [number, number, number, string][] = [];
     for (const s of mine)
-      for (const [lo, hi] of s.acceptable ?? [])
+      for (const [lo, hi] of acceptableIntervals(s.redLine))
         bands.push([lo, hi, rowOf.get(s.issue)! + laneOffset(actorIdx.get(actor.id)!, n), s.issue]);
     series.push({
       name: actor.name,
@@ -90,7 +91,7 @@ export function positionMapOption(
         formatter: (p: { data: { stance: ResolvedStance } }) => {
           const s = p.data.stance;
           const issue = issueById.get(s.issue)!;
-          const red = s.acceptable?.map(([a, b]) => (a === b ? fmt(a) : `${fmt(a)}–${fmt(b)}`)).join(', ');
+          const red = describeIntervals(s.redLine);
           return [
             `<b>${escapeHtml(actor.name)}</b> on ${escapeHtml(issue.name)}`,
             `position ${escapeHtml(scaleLabel(issue, s.position))}`,

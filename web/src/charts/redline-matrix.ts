@@ -1,6 +1,6 @@
 /** Point × actor red-line matrix as a heat map: inside (green), crosses (red), silent (grey); reasons on hover. */
 import type { Case } from '../api/types.js';
-import type { CheckView } from '../api/normalize.js';
+import type { CheckView } from '../lib/present-redlines.js';
 import { STATUS_COLORS } from '../lib/colors.js';
 import { escapeHtml } from '../lib/escape.js';
 import type { EChartsOption } from './echarts-setup.js';

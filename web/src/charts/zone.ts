@@ -1,9 +1,10 @@
 /** Zone of agreement: per issue, the veto players' acceptable ranges and, behind them, their intersection. */
 import type { Case } from '../api/types.js';
-import type { ZoneView } from '../api/normalize.js';
+import type { ZoneView } from '../lib/present-redlines.js';
 import { escapeHtml } from '../lib/escape.js';
 import { withAlpha } from '../lib/colors.js';
-import { fmt, type ResolvedStance } from '../lib/resolve.js';
+import type { ResolvedStance } from '../../../src/case/resolve.js';
+import { acceptableIntervals, fmt } from '../lib/format.js';
 import type { EChartsOption } from './echarts-setup.js';
 import { issueRowsAxis, laneOffset } from './position-map.js';
 
@@ -93,7 +94,7 @@ export function zoneOption(
     const data = stances
       .filter((s) => s.actor === a.id && rowOf.has(s.issue))
       .flatMap((s) =>
-        (s.acceptable ?? []).map(([lo, hi]) => [
+        acceptableIntervals(s.redLine).map(([lo, hi]) => [
           lo,
           hi,
           rowOf.get(s.issue)! + laneOffset(k, players.length) * 0.8,

@@ -1,10 +1,11 @@
 /** Runs a Monte Carlo job, shows its progress from the SSE stream, then the bands and red-line odds. */
 import { useEffect, useRef, useState } from 'react';
-import { endpoints, unwrapJob } from '../api/endpoints.js';
+import { endpoints } from '../api/endpoints.js';
+import type { JobResults } from '../../../src/contract/index.js';
 import { followJob, type JobProgress } from '../api/jobs.js';
-import { readMonteCarlo } from '../api/normalize-forecast.js';
+import { presentMonteCarlo } from '../lib/present-forecast.js';
 import { actorName, issueName, useCase } from '../lib/case-context.js';
-import { fmt } from '../lib/resolve.js';
+import { fmt } from '../lib/format.js';
 import { monteCarloOption } from '../charts/forecast.js';
 import { EChart } from './EChart.js';
 import { ErrorState } from './States.js';
@@ -23,11 +24,9 @@ export function MonteCarloPanel() {
   const start = async () => {
     stop.current?.();
     setError(undefined);
-    setProgress({ state: 'queued', fraction: 0 });
+    setProgress({ state: 'queued', fraction: 0, done: 0, total: 0 });
     try {
-      const job = unwrapJob(
-        await endpoints.startJob(caseId, 'montecarlo', { runs, seed, model, asOf, scenario }),
-      );
+      const { job } = await endpoints.startJob(caseId, 'montecarlo', { runs, seed, model, asOf, scenario });
       setJobId(job.id);
       stop.current = followJob(job.id, setProgress);
     } catch (err) {
@@ -47,10 +46,7 @@ export function MonteCarloPanel() {
   };
   const mc =
     progress?.state === 'succeeded' && progress.result !== undefined
-      ? readMonteCarlo(
-          progress.result,
-          c.issues.map((i) => i.id),
-        )
+      ? presentMonteCarlo(progress.result as JobResults['montecarlo'])
       : undefined;
   const pct = Math.round((progress?.fraction ?? 0) * 100);
 
@@ -132,7 +128,7 @@ export function MonteCarloPanel() {
                     : `Running… ${pct} %`}
             {progress.done !== undefined &&
               progress.total !== undefined &&
-              ` (${progress.done} of ${progress.total} runs)`}
+              ` (${progress.done} of ${progress.total} parts)`}
           </span>
         </div>
       )}

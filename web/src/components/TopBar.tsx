@@ -6,7 +6,7 @@ export function TopBar({ viewLabel, onToggleNav }: { viewLabel: string; onToggle
   const { case: c, asOf, setAsOf, scenario, setScenario, doc } = useCase();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
-  const version = typeof doc.version === 'object' ? doc.version?.version : doc.version;
+  const version = doc.version;
 
   const exportBriefing = async () => {
     setBusy(true);

@@ -3,14 +3,15 @@
  * string from the case or the API goes through escapeHtml.
  */
 import { endpoints } from '../api/endpoints.js';
-import { readCheck, readZone, verdictTone } from '../api/normalize.js';
+import { presentCheck, presentZone, verdictTone } from './present-redlines.js';
 import type { CaseDocument } from '../api/types.js';
 import { positionMapOption } from '../charts/position-map.js';
 import { renderSvg } from '../charts/echarts-setup.js';
 import { actorColors } from './colors.js';
 import { downloadBlob, slug } from './download.js';
 import { escapeHtml as e } from './escape.js';
-import { defaultAsOf, fmt, scaleLabel, stancesAsOf, statusQuoValue } from './resolve.js';
+import { defaultAsOf, stancesAsOf, statusQuoValue } from '../../../src/case/resolve.js';
+import { describeIntervals, fmt, scaleLabel } from './format.js';
 
 const CSS = `body{font:14px/1.5 Inter,"Segoe UI",system-ui,sans-serif;color:#1d2530;max-width:1080px;margin:32px auto;padding:0 24px}
 h1{font-size:26px;margin:0 0 4px}h2{font-size:18px;margin:32px 0 8px;border-bottom:1px solid #e3e6ea;padding-bottom:4px}
@@ -35,7 +36,7 @@ export async function buildBriefing(
   const c = doc.case;
   const asOf = opts.asOf ?? defaultAsOf(c);
   const colors = actorColors(c);
-  const stances = stancesAsOf(c, asOf);
+  const stances = stancesAsOf(c, asOf).all();
   const name = (id: string) => c.actors.find((a) => a.id === id)?.name ?? id;
   const sw = (id: string) => `<span class="sw" style="background:${e(colors.get(id) ?? '#999')}"></span>`;
   const map = renderSvg(
@@ -70,9 +71,7 @@ export async function buildBriefing(
     parts.push(`<tr><td>${e(i.name)}</td><td>${e(scaleLabel(i, statusQuoValue(i)))}</td>`);
     for (const a of placed) {
       const s = stances.find((x) => x.actor === a.id && x.issue === i.id);
-      const red = s?.acceptable
-        ?.map(([lo, hi]) => (lo === hi ? fmt(lo) : `${fmt(lo)}–${fmt(hi)}`))
-        .join(', ');
+      const red = describeIntervals(s?.redLine);
       parts.push(
         `<td>${s ? `${e(fmt(s.position))}${red ? `<br><span class="muted">ok ${e(red)}</span>` : ''}` : ''}</td>`,
       );
@@ -86,7 +85,7 @@ export async function buildBriefing(
     );
     const body = checks[k];
     if (!body) return void parts.push('<p class="muted">Red-line check not available.</p>');
-    const v = readCheck(body);
+    const v = presentCheck(body);
     parts.push('<table><tr><th>Actor</th><th>Verdict</th><th>Utility vs status quo</th></tr>');
     for (const x of v.verdicts)
       parts.push(
@@ -111,7 +110,7 @@ export async function buildBriefing(
     parts.push('</table>');
   });
   if (zone) {
-    const z = readZone(zone);
+    const z = presentZone(zone);
     parts.push('<h2>Zone of agreement</h2><table><tr><th>Issue</th><th>Zone</th></tr>');
     for (const r of z.issues)
       parts.push(

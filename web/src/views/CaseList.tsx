@@ -34,14 +34,9 @@ export function CaseList() {
                       <h3>{c.title}</h3>
                       <p className="muted small">
                         <code>{c.id}</code>
-                        {c.version !== undefined && <> · version {c.version}</>}
-                        {c.updatedAt && <> · saved {c.updatedAt.slice(0, 10)}</>}
+                        <> · version {c.version}</>
+                        <> · saved {c.updatedAt.slice(0, 10)}</>
                       </p>
-                      {(c.actors !== undefined || c.issues !== undefined) && (
-                        <p className="small">
-                          {c.actors ?? '?'} actors · {c.issues ?? '?'} issues
-                        </p>
-                      )}
                     </a>
                   </li>
                 ))}

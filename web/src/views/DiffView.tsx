@@ -1,10 +1,10 @@
 /** Diff view: two proposals side by side — per issue what changed and whom the change favours. */
 import { useMemo, useState } from 'react';
 import { endpoints } from '../api/endpoints.js';
-import { readDiff } from '../api/normalize.js';
+import { presentDiff } from '../lib/present-redlines.js';
 import { actorName, issueName, useCase } from '../lib/case-context.js';
 import { useApi } from '../lib/use-api.js';
-import { fmt, scaleLabel } from '../lib/resolve.js';
+import { fmt, scaleLabel } from '../lib/format.js';
 import { diffGainsOption } from '../charts/diff-gains.js';
 import { EChart } from '../components/EChart.js';
 import { EmptyState, Loaded } from '../components/States.js';
@@ -61,7 +61,7 @@ export default function DiffView() {
       ) : (
         <Loaded state={diff} what="Diff">
           {(body) => {
-            const d = readDiff(body);
+            const d = presentDiff(body);
             const totals = [...d.totals.entries()].sort((a, b) => b[1] - a[1]);
             return (
               <>

@@ -27,16 +27,15 @@ export default function EditorView() {
     const t = setTimeout(() => {
       endpoints.validate(text, ctl.signal).then(
         (r) => {
-          setIssues([
-            ...(r.issues ?? []),
-            ...(r.warnings ?? []).map((w) => ({ ...w, severity: 'warning' as const })),
-          ]);
+          setIssues(r.issues);
           setValidating(false);
         },
         (err: unknown) => {
           if (ctl.signal.aborted) return;
           setIssues([
             {
+              code: 'validation_unavailable',
+              path: [],
               message: `validation unavailable: ${err instanceof Error ? err.message : String(err)}`,
               severity: 'warning',
             },
@@ -51,13 +50,12 @@ export default function EditorView() {
     };
   }, [text]);
 
-  const errors = issues.filter((i) => (i.severity ?? 'error') === 'error');
+  const errors = issues.filter((i) => i.severity === 'error');
   const save = async () => {
     setSaveState(undefined);
     try {
       const r = await endpoints.saveCase(caseId, text);
-      const v = typeof r?.version === 'object' ? r.version?.version : r?.version;
-      setSaveState({ kind: 'ok', message: v !== undefined ? `Saved as version ${v}.` : 'Saved.' });
+      setSaveState({ kind: 'ok', message: `Saved as version ${r.version}.` });
       reload();
     } catch (err) {
       setSaveState({
@@ -151,7 +149,7 @@ export default function EditorView() {
                 </ul>
               )}
             </aside>
-            <VersionHistory current={typeof doc.version === 'object' ? doc.version?.version : doc.version} />
+            <VersionHistory current={doc.version} />
           </div>
         </div>
       )}

@@ -1,22 +1,22 @@
 /** Evidence view: timeline, stance claims with filters and accept/reject, the article with the quote highlighted. */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { endpoints } from '../api/endpoints.js';
-import {
-  readClaims,
-  readDocument,
-  readTimeline,
-  splitAroundQuote,
-  type ClaimView,
-} from '../api/normalize-evidence.js';
+import { presentItem, presentTimeline, splitAroundQuote, type ClaimView } from '../lib/present-evidence.js';
 import { actorName, issueName, useCase } from '../lib/case-context.js';
 import { useApi } from '../lib/use-api.js';
-import { fmt } from '../lib/resolve.js';
+import { fmt } from '../lib/format.js';
 import { EmptyState, ErrorState, Loaded, Loading } from '../components/States.js';
 
 export default function EvidenceView({ arg }: { arg?: string }) {
   const { case: c, caseId, colors, reload: reloadCase } = useCase();
   // `arg` is a claim or event id (a link from the Monitoring view): show every status so it is listed.
-  const [filters, setFilters] = useState({ status: arg ? '' : 'suggested', kind: '', actor: '', issue: '', q: '' });
+  const [filters, setFilters] = useState({
+    status: arg ? '' : 'suggested',
+    kind: '',
+    actor: '',
+    issue: '',
+    q: '',
+  });
   const claims = useApi(
     (s) =>
       endpoints.suggestions(
@@ -32,13 +32,13 @@ export default function EvidenceView({ arg }: { arg?: string }) {
   const [actionError, setActionError] = useState<Error>();
 
   const list = useMemo(() => {
-    const all = claims.data ? readClaims(claims.data) : [];
+    const all = claims.data ? claims.data.map(presentItem) : [];
     const q = filters.q.toLowerCase();
     return all.filter(
       (x) =>
         (!filters.actor || x.actor === filters.actor) &&
         (!filters.issue || x.issue === filters.issue) &&
-        (!q || (x.quote ?? '').toLowerCase().includes(q)),
+        (!q || x.quote.toLowerCase().includes(q)),
     );
   }, [claims.data, filters]);
 
@@ -217,7 +217,7 @@ export default function EvidenceView({ arg }: { arg?: string }) {
         </header>
         <Loaded state={timeline} what="Timeline">
           {(body) => {
-            const items = readTimeline(body);
+            const items = presentTimeline(body);
             return items.length === 0 ? (
               <p className="muted">Nothing on the timeline yet.</p>
             ) : (
@@ -225,7 +225,7 @@ export default function EvidenceView({ arg }: { arg?: string }) {
                 {items.slice(0, 60).map((t, i) => (
                   <li key={i}>
                     <time dateTime={t.date}>{t.date}</time>
-                    <span className={`tag tag-${t.kind === 'stance' ? 'plan' : 'event'}`}>{t.kind}</span>
+                    <span className={`tag tag-${t.kind === 'claim' ? 'plan' : 'event'}`}>{t.kind}</span>
                     <span>
                       {t.actors.map((a) => (
                         <span key={a} className="chip">
@@ -262,16 +262,15 @@ function ArticleReader({ caseId, claim }: { caseId: string; claim: ClaimView }) 
   }, [doc.data, claim.id]);
   if (doc.error) return <ErrorState error={doc.error} what="Loading the article" />;
   if (!doc.data) return <Loading label="Loading the article…" />;
-  const d = readDocument(doc.data);
-  if (!d) return <EmptyState title="The article could not be read" />;
-  const parts = d.text ? splitAroundQuote(d.text, claim.quote, claim.start, claim.end) : undefined;
+  const d = doc.data;
+  const parts = splitAroundQuote(d.cleanText, claim.quote, claim.start, claim.end);
   return (
     <article className="article" data-testid="article">
       <header>
         <h3>{d.title ?? d.id}</h3>
         <p className="muted small">
           {[d.publisher, d.date].filter(Boolean).join(' · ')}
-          {d.duplicates ? ` · ${d.duplicates} syndicated cop${d.duplicates === 1 ? 'y' : 'ies'}` : ''}
+          {d.duplicateKind !== 'unique' ? ` · ${d.duplicateKind} copy of an earlier article` : ''}
           {d.url && (
             <>
               {' · '}
@@ -292,7 +291,7 @@ function ArticleReader({ caseId, claim }: { caseId: string; claim: ClaimView }) 
             {parts[2]}
           </>
         ) : (
-          (d.text ?? 'No cleaned text stored.')
+          d.cleanText || 'No cleaned text stored.'
         )}
       </div>
     </article>

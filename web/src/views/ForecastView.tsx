@@ -1,10 +1,14 @@
 /** Forecast view: models compared, trajectories by round, Monte Carlo bands and red-line odds, scenarios. */
 import { useEffect, useMemo, useState } from 'react';
 import { endpoints } from '../api/endpoints.js';
-import { readForecast } from '../api/normalize-forecast.js';
+import { presentForecast } from '../lib/present-forecast.js';
+import type { ModelId } from '../../../src/engines/bargaining/models.js';
+
+/** The bargaining models, as the forecast route accepts them (src/engines/bargaining/models.ts). */
+const MODELS: readonly ModelId[] = ['compromise', 'median', 'nash', 'bdm', 'smp', 'exchange'];
 import { issueName, useCase } from '../lib/case-context.js';
 import { useApi } from '../lib/use-api.js';
-import { fmt } from '../lib/resolve.js';
+import { fmt } from '../lib/format.js';
 import { modelComparisonOption, trajectoryOption } from '../charts/forecast.js';
 import { EChart } from '../components/EChart.js';
 import { EmptyState, Loaded } from '../components/States.js';
@@ -14,15 +18,11 @@ import { Warnings } from './ProposalView.js';
 export default function ForecastView() {
   const { case: c, caseId, asOf, scenario, colors } = useCase();
   const issueIds = useMemo(() => c.issues.map((i) => i.id), [c]);
-  const actorIds = useMemo(() => c.actors.map((a) => a.id), [c]);
   const forecast = useApi(
     (s) => endpoints.forecast(caseId, { asOf, scenario, trajectory: true }, s),
     [caseId, asOf, scenario],
   );
-  const view = useMemo(
-    () => (forecast.data ? readForecast(forecast.data, issueIds, actorIds) : undefined),
-    [forecast.data, issueIds, actorIds],
-  );
+  const view = useMemo(() => (forecast.data ? presentForecast(forecast.data) : undefined), [forecast.data]);
   const withRounds = useMemo(
     () => view?.models.filter((m) => (m.rounds?.length ?? 0) > 1 || (m.outcomes?.length ?? 0) > 1) ?? [],
     [view],
@@ -155,18 +155,14 @@ export default function ForecastView() {
 /** Baseline and every scenario forecast side by side (one model, chosen here). */
 function ScenarioComparison() {
   const { case: c, caseId, asOf } = useCase();
-  const [model, setModel] = useState('compromise');
+  const [model, setModel] = useState<ModelId>('compromise');
   const runs = useApi(
     (s) =>
       Promise.all(
         [undefined, ...c.scenarios.map((x) => x.id)].map((scenario) =>
           endpoints.forecast(caseId, { models: [model], asOf, scenario }, s).then((b) => ({
             scenario,
-            view: readForecast(
-              b,
-              c.issues.map((i) => i.id),
-              c.actors.map((a) => a.id),
-            ),
+            view: presentForecast(b),
           })),
         ),
       ),
@@ -178,8 +174,8 @@ function ScenarioComparison() {
         <h3>Scenarios side by side</h3>
         <label className="field-inline">
           <span>Model</span>
-          <select value={model} onChange={(e) => setModel(e.target.value)}>
-            {['compromise', 'median', 'nash', 'bdm', 'smp', 'exchange'].map((m) => (
+          <select value={model} onChange={(e) => setModel(e.target.value as ModelId)}>
+            {MODELS.map((m) => (
               <option key={m}>{m}</option>
             ))}
           </select>

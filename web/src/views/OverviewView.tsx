@@ -1,7 +1,8 @@
 /** Case overview: what the case holds, its actors, issues, proposals and the latest events. */
 import { actorName, useCase } from '../lib/case-context.js';
 import { caseHref } from '../lib/router.js';
-import { scaleLabel, statusQuoValue } from '../lib/resolve.js';
+import { statusQuoValue } from '../../../src/case/resolve.js';
+import { scaleLabel } from '../lib/format.js';
 
 export default function OverviewView() {
   const { case: c, caseId, colors } = useCase();

@@ -1,7 +1,8 @@
 /** Position map with a date slider that replays the stance history. */
 import { useEffect, useMemo, useState } from 'react';
 import { useCase } from '../lib/case-context.js';
-import { fmt, scaleLabel, stanceDates, stancesAsOf } from '../lib/resolve.js';
+import { stancesAsOf } from '../../../src/case/resolve.js';
+import { describeIntervals, fmt, scaleLabel, stanceDates } from '../lib/format.js';
 import { positionMapOption } from '../charts/position-map.js';
 import { EChart } from '../components/EChart.js';
 import { EmptyState } from '../components/States.js';
@@ -27,7 +28,7 @@ export default function PositionMapView() {
     return () => clearInterval(t);
   }, [playing, index, dates, setAsOf]);
 
-  const stances = useMemo(() => stancesAsOf(c, asOf), [c, asOf]);
+  const stances = useMemo(() => stancesAsOf(c, asOf).all(), [c, asOf]);
   const option = useMemo(() => positionMapOption(c, stances, colors), [c, stances, colors]);
   if (c.stances.length === 0)
     return <EmptyState title="No stances recorded">Add stances in the case editor.</EmptyState>;
@@ -103,9 +104,7 @@ export default function PositionMapView() {
                   <th scope="row">{issue.name}</th>
                   {actors.map((a) => {
                     const s = stances.find((x) => x.actor === a.id && x.issue === issue.id);
-                    const red = s?.acceptable
-                      ?.map(([lo, hi]) => (lo === hi ? fmt(lo) : `${fmt(lo)}–${fmt(hi)}`))
-                      .join(', ');
+                    const red = describeIntervals(s?.redLine);
                     return (
                       <td key={a.id} className={changedOn.has(`${a.id}/${issue.id}`) ? 'changed' : undefined}>
                         {s ? (

@@ -1,11 +1,11 @@
 /** Proposal view: pick a plan, see which points cross whose red lines, each actor's verdict and utility. */
 import { useMemo, useState, type KeyboardEvent } from 'react';
 import { endpoints } from '../api/endpoints.js';
-import { readCheck, verdictLabel, verdictTone, type CheckCell } from '../api/normalize.js';
+import { presentCheck, verdictLabel, verdictTone, type CheckCell } from '../lib/present-redlines.js';
 import { actorName, issueName, useCase } from '../lib/case-context.js';
 import { caseHref, navigate } from '../lib/router.js';
 import { useApi } from '../lib/use-api.js';
-import { fmt } from '../lib/resolve.js';
+import { fmt } from '../lib/format.js';
 import { redLineMatrixOption } from '../charts/redline-matrix.js';
 import { EChart } from '../components/EChart.js';
 import { EmptyState, Loaded } from '../components/States.js';
@@ -63,7 +63,7 @@ export default function ProposalView({ arg }: { arg?: string }) {
       {proposal.description && <p className="lede">{proposal.description}</p>}
       <Loaded state={check} what="Red-line check">
         {(body) => {
-          const view = readCheck(body);
+          const view = presentCheck(body);
           if (view.cells.length === 0 && view.verdicts.length === 0)
             return (
               <EmptyState title="The check returned no matrix">
@@ -102,7 +102,7 @@ export default function ProposalView({ arg }: { arg?: string }) {
                         </div>
                         <div className="verdict-body">
                           <span className="muted small">utility vs status quo</span>
-                          <UtilityBar value={v.utility} scale={utilityScale} />
+                          <UtilityBar value={v.utility ?? undefined} scale={utilityScale} />
                           {mine.length > 0 && (
                             <span className="small">
                               crosses on point{mine.length > 1 ? 's' : ''}{' '}

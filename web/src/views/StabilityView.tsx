@@ -1,7 +1,7 @@
 /** Stability view: the GMCR states table — options as Y/N columns, stability marks per DM and concept. */
 import { Fragment, useState } from 'react';
 import { endpoints } from '../api/endpoints.js';
-import { readStability } from '../api/normalize-stability.js';
+import { presentStability } from '../lib/present-stability.js';
 import { useCase } from '../lib/case-context.js';
 import { useApi } from '../lib/use-api.js';
 import { EmptyState, Loaded } from '../components/States.js';
@@ -41,7 +41,7 @@ export default function StabilityView() {
       </section>
       <Loaded state={result} what="Stability analysis">
         {(body) => {
-          const v = readStability(body);
+          const v = presentStability(body);
           if (v.states.length === 0) return <EmptyState title="The analysis returned no states" />;
           const eqStates = new Set(v.states.filter((s) => s.equilibria.length > 0).map((s) => s.id));
           const eqPaths = v.paths.filter((p) => eqStates.has(p.to));

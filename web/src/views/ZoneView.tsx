@@ -1,10 +1,11 @@
 /** Zone-of-agreement view: where every veto player's red lines overlap, and who must move where they do not. */
 import { useMemo } from 'react';
 import { endpoints } from '../api/endpoints.js';
-import { readZone } from '../api/normalize.js';
+import { presentZone } from '../lib/present-redlines.js';
 import { actorName, issueName, useCase } from '../lib/case-context.js';
 import { useApi } from '../lib/use-api.js';
-import { fmt, scaleLabel, stancesAsOf } from '../lib/resolve.js';
+import { stancesAsOf } from '../../../src/case/resolve.js';
+import { fmt, scaleLabel } from '../lib/format.js';
 import { zoneOption } from '../charts/zone.js';
 import { EChart } from '../components/EChart.js';
 import { Loaded } from '../components/States.js';
@@ -13,11 +14,11 @@ import { Warnings } from './ProposalView.js';
 export default function ZoneView() {
   const { case: c, caseId, asOf, scenario, colors } = useCase();
   const zone = useApi((s) => endpoints.zopa(caseId, { asOf, scenario }, s), [caseId, asOf, scenario]);
-  const stances = useMemo(() => stancesAsOf(c, asOf), [c, asOf]);
+  const stances = useMemo(() => stancesAsOf(c, asOf).all(), [c, asOf]);
   return (
     <Loaded state={zone} what="Zone of agreement">
       {(body) => {
-        const z = readZone(body);
+        const z = presentZone(body);
         const open = z.issues.filter((r) => r.zone.length > 0).length;
         return (
           <div className="stack">
@@ -149,8 +150,8 @@ export default function ZoneView() {
                             <span className="pill pill-bad">no</span>
                           )}
                         </td>
-                        <td className={`num ${v.utility !== undefined && v.utility < 0 ? 'neg' : 'pos'}`}>
-                          {v.utility === undefined ? '—' : fmt(v.utility, 2)}
+                        <td className={`num ${v.utility !== null && v.utility < 0 ? 'neg' : 'pos'}`}>
+                          {v.utility === null ? '—' : fmt(v.utility, 2)}
                         </td>
                       </tr>
                     ))}
