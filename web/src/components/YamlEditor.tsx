@@ -10,7 +10,7 @@ export function YamlEditor({
 }: {
   value: string;
   onChange: (v: string) => void;
-  issues: ValidationIssue[];
+  issues: Pick<ValidationIssue, 'severity' | 'line'>[];
   editorRef?: React.RefObject<HTMLTextAreaElement | null>;
 }) {
   const gutter = useRef<HTMLDivElement>(null);

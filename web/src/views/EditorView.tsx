@@ -3,6 +3,8 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { parseDocument } from 'yaml';
 import { endpoints } from '../api/endpoints.js';
 import type { ValidationIssue } from '../api/types.js';
+
+type ShownIssue = Omit<ValidationIssue, 'code'> & { code?: ValidationIssue['code'] };
 import { useCase } from '../lib/case-context.js';
 import { goToLine, YamlEditor } from '../components/YamlEditor.js';
 import { ErrorState } from '../components/States.js';
@@ -13,7 +15,8 @@ export default function EditorView() {
   const { doc, caseId, reload } = useCase();
   const original = doc.yaml ?? '';
   const [text, setText] = useState(original);
-  const [issues, setIssues] = useState<ValidationIssue[]>([]);
+  // The server's issues, or one note of ours (no code) when validation cannot be reached.
+  const [issues, setIssues] = useState<ShownIssue[]>([]);
   const [validating, setValidating] = useState(false);
   const [saveState, setSaveState] = useState<{ kind: 'ok' | 'error'; message: string; error?: Error }>();
   const [tab, setTab] = useState<'yaml' | 'form'>('yaml');
@@ -34,7 +37,6 @@ export default function EditorView() {
           if (ctl.signal.aborted) return;
           setIssues([
             {
-              code: 'validation_unavailable',
               path: [],
               message: `validation unavailable: ${err instanceof Error ? err.message : String(err)}`,
               severity: 'warning',
