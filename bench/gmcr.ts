@@ -183,7 +183,7 @@ function main(): void {
     console.log(
       `${file.padEnd(20)} ${String(m.states).padStart(6)} | ${s(m.loadMs).padStart(7)} ${s(m.allMs).padStart(9)} ${s(m.allCpuMs).padStart(9)} ${s(m.warmMs).padStart(9)} ${fmt(m.maxRssMb).padStart(5)} MB | ${s(pyWall).padStart(8)} ${s(pyAll).padStart(8)} ${String(pyPeak).padStart(5)} MB | ${fmt(pyWall / (m.loadMs + m.allMs)).padStart(12)}× ${fmt(pyWall / (m.loadCpuMs + m.allCpuMs)).padStart(9)}× ${fmt(pyAll / Math.max(m.warmMs, 0.01)).padStart(8)}× ${fmt(pyPeak / m.maxRssMb, 2).padStart(6)}×`,
     );
-    // gmcr-py's Nash/GMR/SMR/SEQ counts use the each-opponent-once search (GMCR.md §8): compare ours in that mode.
+    // gmcr-py's Nash/GMR/SMR/SEQ counts use the each-opponent-once search (docs/models/GMCR.md §8): compare ours in that mode.
     const check: [string, number, number][] = [
       ['Nash', m.equilibria.Nash!, Number(py.gmcrpy_eq_Nash)],
       ['GMR', m.onceEquilibria!.GMR!, Number(py.gmcrpy_eq_GMR)],

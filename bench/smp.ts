@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { runSmp, type SmpResult } from '../src/engines/bargaining/smp/index.js';
 import { parseKtabCsv, type KtabScenario } from '../src/formats/ktab-csv.js';
 
-/** KTAB smpc at commit 3b5b063, -O2, 2-core VM (SMP.md §14): wall seconds, states, peak RSS in MB. */
+/** KTAB smpc at commit 3b5b063, -O2, 2-core VM (docs/models/SMP.md §14): wall seconds, states, peak RSS in MB. */
 const KTAB = {
   dummyData_3Dim: { seconds: 0.06, states: 11, rssMb: 14 },
   'SOE-Pol-Comp': { seconds: 0.44, states: 28, rssMb: 18 },
@@ -165,7 +165,7 @@ function main(): void {
   console.log(
     smpc
       ? `KTAB: ${smpc} ${smpcArgs('FILE').join(' ')}, measured in this run, interleaved with Redline.`
-      : 'KTAB: smpc not found (set KTAB_SMPC or put smpc on PATH) — KTAB figures are RECORDED ones (smpc -O2, commit 3b5b063, SMP.md §14), wall time only.',
+      : 'KTAB: smpc not found (set KTAB_SMPC or put smpc on PATH) — KTAB figures are RECORDED ones (smpc -O2, commit 3b5b063, docs/models/SMP.md §14), wall time only.',
   );
   console.log(
     [
@@ -254,7 +254,7 @@ function main(): void {
   console.log(
     `in-proc × = KTAB wall / engine cold; process × = KTAB wall / Redline process wall; cpu × = KTAB CPU / Redline process CPU${smpc ? '' : ' (needs a measured KTAB)'}.`,
   );
-  if (!smpc) console.log('* recorded KTAB wall time (SMP.md §14), not measured on this machine in this run.');
+  if (!smpc) console.log('* recorded KTAB wall time (docs/models/SMP.md §14), not measured on this machine in this run.');
   console.log(`load average at the end ${loadavg()[0]!.toFixed(2)}`);
 }
 

@@ -3,8 +3,8 @@
  * `conflicts`, gmcr-py `.gmcr` files) and the zod schema of a conflict inside a case file.
  *
  * Conventions: options are referred to by their index in `options`; a condition is an OR of terms, a term an
- * AND of literals (GMCR.md §1.2). Ranking entries name states by ordered number (1-based, after the options
- * have been grouped by decision maker, GMCR.md §1.1) or by a full Y/N string in that grouped order.
+ * AND of literals (docs/models/GMCR.md §1.2). Ranking entries name states by ordered number (1-based, after the options
+ * have been grouped by decision maker, docs/models/GMCR.md §1.1) or by a full Y/N string in that grouped order.
  */
 import { z } from 'zod';
 import type { CaseIssueCode } from './issues.js';
@@ -39,7 +39,7 @@ export interface GmcrDecisionMakerSpec {
   /** Indices into `GmcrConflictSpec.options`, in the decision maker's own order. */
   options: readonly number[];
   preferences: GmcrPreferenceSpec;
-  /** States this decision maker does not perceive (GMCR.md §1.3). */
+  /** States this decision maker does not perceive (docs/models/GMCR.md §1.3). */
   misperceptions?: readonly GmcrCondition[];
 }
 

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 
-/** How coalition strengths become a victory probability (SMP.md §4.5). */
+/** How coalition strengths become a victory probability (docs/models/SMP.md §4.5). */
 export const SMP_VICTORY_PROB_MODELS = ['Linear', 'Square', 'Quartic', 'Octic', 'Binary'] as const;
 export type SmpVictoryProbModel = (typeof SMP_VICTORY_PROB_MODELS)[number];
 /** One-line notes on each value, for help texts. */
@@ -16,7 +16,7 @@ export const SMP_VICTORY_PROB_MODEL_NOTES: Record<SmpVictoryProbModel, string> =
   Binary: 'a 10 % edge in strength wins almost surely; linear ramp in between',
 };
 
-/** Probabilistic Condorcet election: pairwise probabilities → one distribution (SMP.md §4.6). */
+/** Probabilistic Condorcet election: pairwise probabilities → one distribution (docs/models/SMP.md §4.6). */
 export const SMP_PCE_MODELS = ['Conditional', 'MarkovIncentive', 'MarkovUniform'] as const;
 export type SmpPceModel = (typeof SMP_PCE_MODELS)[number];
 export const SMP_PCE_MODEL_NOTES: Record<SmpPceModel, string> = {
@@ -25,7 +25,7 @@ export const SMP_PCE_MODEL_NOTES: Record<SmpPceModel, string> = {
   MarkovUniform: 'Markov chain where losers defect uniformly',
 };
 
-/** How an actor picks one option from its queue of bargains (SMP.md §7.4). */
+/** How an actor picks one option from its queue of bargains (docs/models/SMP.md §7.4). */
 export const SMP_STATE_TRANSITIONS = ['Deterministic', 'Stochastic'] as const;
 export type SmpStateTransitions = (typeof SMP_STATE_TRANSITIONS)[number];
 export const SMP_STATE_TRANSITION_NOTES: Record<SmpStateTransitions, string> = {
@@ -33,7 +33,7 @@ export const SMP_STATE_TRANSITION_NOTES: Record<SmpStateTransitions, string> = {
   Stochastic: 'draw an option from the PCE distribution with the seeded generator',
 };
 
-/** How a weighted actor votes between two options of given utilities (SMP.md §4.3). */
+/** How a weighted actor votes between two options of given utilities (docs/models/SMP.md §4.3). */
 export const SMP_VOTING_RULES = ['Binary', 'PropBin', 'Prop', 'PropCbc', 'Cubic', 'ASymProsp'] as const;
 export type SmpVotingRule = (typeof SMP_VOTING_RULES)[number];
 export const SMP_VOTING_RULE_NOTES: Record<SmpVotingRule, string> = {
@@ -45,7 +45,7 @@ export const SMP_VOTING_RULE_NOTES: Record<SmpVotingRule, string> = {
   ASymProsp: 'prospect theory: gains count two thirds as much as losses',
 };
 
-/** How much of the target's own risk attitude an estimator attributes to it (SMP.md §5 step 6). */
+/** How much of the target's own risk attitude an estimator attributes to it (docs/models/SMP.md §5 step 6). */
 export const SMP_BIG_R_ADJUSTS = ['None', 'OneThird', 'Half', 'TwoThirds', 'Full'] as const;
 export type SmpBigRAdjust = (typeof SMP_BIG_R_ADJUSTS)[number];
 export const SMP_BIG_R_ADJUST_NOTES: Record<SmpBigRAdjust, string> = {
@@ -56,7 +56,7 @@ export const SMP_BIG_R_ADJUST_NOTES: Record<SmpBigRAdjust, string> = {
   Full: 'estimators know every actor’s true risk attitude',
 };
 
-/** The range risk attitudes are scaled to (SMP.md §5 step 5). */
+/** The range risk attitudes are scaled to (docs/models/SMP.md §5 step 5). */
 export const SMP_BIG_R_RANGES = ['Min', 'Mid', 'Max'] as const;
 export type SmpBigRRange = (typeof SMP_BIG_R_RANGES)[number];
 export const SMP_BIG_R_RANGE_NOTES: Record<SmpBigRRange, string> = {
@@ -65,7 +65,7 @@ export const SMP_BIG_R_RANGE_NOTES: Record<SmpBigRRange, string> = {
   Max: 'risk attitudes in [-1, 1]',
 };
 
-/** What a third party expects to gain or lose by joining a contest (SMP.md §6 step 2). */
+/** What a third party expects to gain or lose by joining a contest (docs/models/SMP.md §6 step 2). */
 export const SMP_THIRD_PARTY_COMMITS = ['NoCommit', 'SemiCommit', 'FullCommit'] as const;
 export type SmpThirdPartyCommit = (typeof SMP_THIRD_PARTY_COMMITS)[number];
 export const SMP_THIRD_PARTY_COMMIT_NOTES: Record<SmpThirdPartyCommit, string> = {
@@ -74,7 +74,7 @@ export const SMP_THIRD_PARTY_COMMIT_NOTES: Record<SmpThirdPartyCommit, string> =
   FullCommit: 'a third party always ends at the winner’s position',
 };
 
-/** Interpolation between two positions when forming a bargain (SMP.md §7.2). */
+/** Interpolation between two positions when forming a bargain (docs/models/SMP.md §7.2). */
 export const SMP_INTER_VEC_BRGNS = ['S1P1', 'S2P2', 'S2PMax'] as const;
 export type SmpInterVecBrgn = (typeof SMP_INTER_VEC_BRGNS)[number];
 export const SMP_INTER_VEC_BRGN_NOTES: Record<SmpInterVecBrgn, string> = {
@@ -83,7 +83,7 @@ export const SMP_INTER_VEC_BRGN_NOTES: Record<SmpInterVecBrgn, string> = {
   S2PMax: 'the likely loser concedes in proportion to its disadvantage; not rounded',
 };
 
-/** Which bargains are put in the two parties' queues (SMP.md §7.3). */
+/** Which bargains are put in the two parties' queues (docs/models/SMP.md §7.3). */
 export const SMP_BARGN_MODELS = ['InitOnlyInterp', 'InitRcvrInterp', 'PWCompInterp'] as const;
 export type SmpBargnModel = (typeof SMP_BARGN_MODELS)[number];
 export const SMP_BARGN_MODEL_NOTES: Record<SmpBargnModel, string> = {
@@ -93,7 +93,7 @@ export const SMP_BARGN_MODEL_NOTES: Record<SmpBargnModel, string> = {
 };
 
 /**
- * What the receiver-perspective bargain (InitRcvrInterp, PWCompInterp) interpolates with (SMP.md §12.1).
+ * What the receiver-perspective bargain (InitRcvrInterp, PWCompInterp) interpolates with (docs/models/SMP.md §12.1).
  * KTAB passes the receiver's estimate of the initiator's *utility gain* where a probability belongs.
  */
 export const SMP_RECEIVER_BARGAIN_WEIGHTS = ['probability', 'ktabUtilityGain'] as const;
@@ -104,8 +104,8 @@ export const SMP_RECEIVER_BARGAIN_WEIGHT_NOTES: Record<SmpReceiverBargainWeight,
 };
 
 /**
- * Whose capability weights the receiver's view in PWCompInterp (SMP.md §12.2). KTAB uses the initiator's;
- * SMP.md records this without calling it a bug, so KTAB's choice is the default.
+ * Whose capability weights the receiver's view in PWCompInterp (docs/models/SMP.md §12.2). KTAB uses the initiator's;
+ * docs/models/SMP.md records this without calling it a bug, so KTAB's choice is the default.
  */
 export const SMP_PW_COMP_RECEIVER_CAPABILITIES = ['ktabInitiator', 'receiver'] as const;
 export type SmpPwCompReceiverCapability = (typeof SMP_PW_COMP_RECEIVER_CAPABILITIES)[number];
@@ -124,7 +124,7 @@ export const SmpAccommodationPairSchema = z
     weight: probability01.describe('A[actor][toward], 0–1; the weights of one actor sum to at most 1'),
   })
   .describe(
-    'Ideal-accommodation entry (SMP.md §7.6); unlisted entries keep the identity (1 on the diagonal)',
+    'Ideal-accommodation entry (docs/models/SMP.md §7.6); unlisted entries keep the identity (1 on the diagonal)',
   );
 
 export type SmpAccommodationPair = z.infer<typeof SmpAccommodationPairSchema>;
@@ -134,32 +134,32 @@ export const SmpParamsSchema = z
     victoryProbModel: z
       .enum(SMP_VICTORY_PROB_MODELS)
       .default('Linear')
-      .describe('VictoryProbModel (SMP.md §4.5)'),
-    pceModel: z.enum(SMP_PCE_MODELS).default('Conditional').describe('PCEModel (SMP.md §4.6)'),
+      .describe('VictoryProbModel (docs/models/SMP.md §4.5)'),
+    pceModel: z.enum(SMP_PCE_MODELS).default('Conditional').describe('PCEModel (docs/models/SMP.md §4.6)'),
     stateTransitions: z
       .enum(SMP_STATE_TRANSITIONS)
       .default('Deterministic')
-      .describe('StateTransitions (SMP.md §7.4); Stochastic is seeded and reproducible'),
-    votingRule: z.enum(SMP_VOTING_RULES).default('Prop').describe('VotingRule (SMP.md §4.3)'),
-    bigRAdjust: z.enum(SMP_BIG_R_ADJUSTS).default('OneThird').describe('BigRAdjust (SMP.md §5)'),
-    bigRRange: z.enum(SMP_BIG_R_RANGES).default('Mid').describe('BigRRange (SMP.md §5)'),
+      .describe('StateTransitions (docs/models/SMP.md §7.4); Stochastic is seeded and reproducible'),
+    votingRule: z.enum(SMP_VOTING_RULES).default('Prop').describe('VotingRule (docs/models/SMP.md §4.3)'),
+    bigRAdjust: z.enum(SMP_BIG_R_ADJUSTS).default('OneThird').describe('BigRAdjust (docs/models/SMP.md §5)'),
+    bigRRange: z.enum(SMP_BIG_R_RANGES).default('Mid').describe('BigRRange (docs/models/SMP.md §5)'),
     thirdPartyCommit: z
       .enum(SMP_THIRD_PARTY_COMMITS)
       .default('SemiCommit')
-      .describe('ThirdPartyCommit (SMP.md §6)'),
-    interVecBrgn: z.enum(SMP_INTER_VEC_BRGNS).default('S2P2').describe('InterVecBrgn (SMP.md §7.2)'),
-    bargnModel: z.enum(SMP_BARGN_MODELS).default('InitOnlyInterp').describe('BargnModel (SMP.md §7.3)'),
+      .describe('ThirdPartyCommit (docs/models/SMP.md §6)'),
+    interVecBrgn: z.enum(SMP_INTER_VEC_BRGNS).default('S2P2').describe('InterVecBrgn (docs/models/SMP.md §7.2)'),
+    bargnModel: z.enum(SMP_BARGN_MODELS).default('InitOnlyInterp').describe('BargnModel (docs/models/SMP.md §7.3)'),
     receiverBargainWeight: z
       .enum(SMP_RECEIVER_BARGAIN_WEIGHTS)
       .default('probability')
       .describe(
-        'Receiver-view bargain weight: the probability (default; SMP.md §12.1 calls KTAB’s choice a defect) or KTAB’s utility gain',
+        'Receiver-view bargain weight: the probability (default; docs/models/SMP.md §12.1 calls KTAB’s choice a defect) or KTAB’s utility gain',
       ),
     pwCompReceiverCapability: z
       .enum(SMP_PW_COMP_RECEIVER_CAPABILITIES)
       .default('ktabInitiator')
       .describe(
-        'PWCompInterp receiver weight: KTAB’s c_i·S_j (default) or the receiver’s own c_j·S_j (SMP.md §12.2)',
+        'PWCompInterp receiver weight: KTAB’s c_i·S_j (default) or the receiver’s own c_j·S_j (docs/models/SMP.md §12.2)',
       ),
     accommodation: z
       .union([z.array(z.array(probability01)), z.array(SmpAccommodationPairSchema)])
@@ -173,7 +173,7 @@ export const SmpParamsSchema = z
       .number()
       .positive()
       .default(0.02)
-      .describe('Stop when the last step moved less than this fraction of the first (SMP.md §8)'),
+      .describe('Stop when the last step moved less than this fraction of the first (docs/models/SMP.md §8)'),
   })
   .strict();
 
@@ -181,7 +181,7 @@ export type SmpParams = z.infer<typeof SmpParamsSchema>;
 
 export const DEFAULT_SMP_PARAMS: SmpParams = Object.freeze(SmpParamsSchema.parse({})) as SmpParams;
 
-/** KTAB's 9-integer parameter vector order (SMP.md §3), used by its database and XML files. */
+/** KTAB's 9-integer parameter vector order (docs/models/SMP.md §3), used by its database and XML files. */
 export const SMP_KTAB_PARAMETER_ORDER = [
   'victoryProbModel',
   'pceModel',
@@ -194,7 +194,7 @@ export const SMP_KTAB_PARAMETER_ORDER = [
   'bargnModel',
 ] as const;
 
-/** KTAB's XML element name of each parameter (SMP.md §2.2). */
+/** KTAB's XML element name of each parameter (docs/models/SMP.md §2.2). */
 export const SMP_KTAB_XML_PARAMETER_NAMES: Record<(typeof SMP_KTAB_PARAMETER_ORDER)[number], string> = {
   victoryProbModel: 'VictoryProbModel',
   pceModel: 'PCEModel',

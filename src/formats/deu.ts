@@ -1,7 +1,7 @@
 /**
  * Reader for the DEU III data set (Decision-making in the European Union; Arregui & Perarnaud 2021,
  * doi:10.34810/data53, CC BY 4.0) in the tab-separated redistribution described in
- * reference/bargaining/baselines.md §5: one row per controversial issue, `p<actor>`/`s<actor>` columns for 30
+ * docs/models/baselines.md §5: one row per controversial issue, `p<actor>`/`s<actor>` columns for 30
  * actors, the reference point `rp` and the outcome `out`, all on 0–100. Pure: text in, rows and problems out.
  */
 

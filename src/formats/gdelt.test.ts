@@ -25,7 +25,7 @@ const event: CodedEventInput = {
 const article = { url: 'https://news.example.org/a', publisher: 'Example', date: '2025-08-16', length: 1234 };
 
 describe('GDELT export', () => {
-  it('has the 61 event and 16 mention columns of GDELT 2.0 (ONTOLOGY.md §3.1–3.2)', () => {
+  it('has the 61 event and 16 mention columns of GDELT 2.0 (docs/models/ONTOLOGY.md §3.1–3.2)', () => {
     expect(GDELT_EVENT_COLUMNS).toHaveLength(61);
     expect(GDELT_MENTION_COLUMNS).toHaveLength(16);
     expect([

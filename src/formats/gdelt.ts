@@ -1,6 +1,6 @@
 /**
  * GDELT 2.0-style export: the 61-column events table and the 16-column mentions table, tab-separated
- * without a header row (column order from ../shared/reference/events/ONTOLOGY.md §3). PLOVER's actor and
+ * without a header row (column order from docs/models/ONTOLOGY.md §3). PLOVER's actor and
  * recipient lists are expanded into dyads, one events row per (actor, recipient) pair. Fields GDELT derives
  * from its own crawl (tone, geography coordinates, counts across sources) are left empty or at 1/0.
  */

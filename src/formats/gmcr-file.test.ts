@@ -1,4 +1,4 @@
-// Reading and writing gmcr-py `.gmcr` files (FORMAT.md): every shipped file loads, files round-trip, and
+// Reading and writing gmcr-py `.gmcr` files (docs/models/GMCR-FORMAT.md): every shipped file loads, files round-trip, and
 // malformed files are refused with the key path of each problem.
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
@@ -27,7 +27,7 @@ describe('readGmcrFile', () => {
     expect(built.ok).toBe(true);
   });
 
-  it('reads the states and sizes listed in FORMAT.md §6', () => {
+  it('reads the states and sizes listed in docs/models/GMCR-FORMAT.md §6', () => {
     const sizes = Object.fromEntries(
       FILES.map((f) => [f, (buildModel(read(text(f))) as { model: { n: number; m: number } }).model]),
     );
@@ -36,7 +36,7 @@ describe('readGmcrFile', () => {
     expect([sizes.SI_misp!.m, sizes.SI_misp!.n]).toEqual([3, 6]);
   });
 
-  it('groups options by decision maker when the file lists them in another order (FORMAT.md §4.1)', () => {
+  it('groups options by decision maker when the file lists them in another order (docs/models/GMCR-FORMAT.md §4.1)', () => {
     // Option 0 belongs to the second decision maker: after grouping, option 1 (first DM) becomes bit 0.
     const spec = read(
       JSON.stringify({

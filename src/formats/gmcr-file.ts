@@ -1,7 +1,7 @@
 /**
- * gmcr-py (GMCR+) `.gmcr` save files: reading into a conflict spec and writing one back (FORMAT.md).
+ * gmcr-py (GMCR+) `.gmcr` save files: reading into a conflict spec and writing one back (docs/models/GMCR-FORMAT.md).
  * Option numbers in the file index its `options` array; the engine groups the options by decision maker
- * (FORMAT.md §4), and the writer saves them in that grouped order, as gmcr-py does.
+ * (docs/models/GMCR-FORMAT.md §4), and the writer saves them in that grouped order, as gmcr-py does.
  */
 import type { CaseIssue, CaseIssueCode, CasePath } from '../case/issues.js';
 import type {

@@ -1,4 +1,4 @@
-/** KTAB CSV reader: the shipped files read as SMP.md §2.1 describes, and KTAB's validation rules, located. */
+/** KTAB CSV reader: the shipped files read as docs/models/SMP.md §2.1 describes, and KTAB's validation rules, located. */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseKtabCsv, type KtabParseResult } from './ktab-csv.js';
@@ -42,7 +42,7 @@ describe('reading the shipped KTAB CSV files', () => {
     expect(b.actors).toEqual(a.actors);
   });
 
-  it('dummyData-a040: the dimension is called "  XYZ Position" (two leading spaces, SMP.md §2.1)', () => {
+  it('dummyData-a040: the dimension is called "  XYZ Position" (two leading spaces, docs/models/SMP.md §2.1)', () => {
     const s = scenarioOf(parseKtabCsv(fixture('dummyData-a040.csv')));
     expect(s.dimensions).toEqual(['  XYZ Position']);
     expect(s.actors).toHaveLength(40);
@@ -94,7 +94,7 @@ describe('KTAB’s validation rules, with line and column', () => {
     expect(issues[0]).toMatchObject({ code: 'ktab_not_a_number', path: ['actors', 1, 'position', 0] });
   });
 
-  it('capability 0 is rejected at load time (KTAB accepts it and then fails, SMP.md §12.6)', () => {
+  it('capability 0 is rejected at load time (KTAB accepts it and then fails, docs/models/SMP.md §12.6)', () => {
     const issues = issuesOf(parseKtabCsv(csv('A, one, 0, 20, 30, 40, 50,', GOOD[1]!, GOOD[2]!)));
     expect(issues[0]).toMatchObject({ code: 'ktab_capability', line: 3 });
   });
@@ -115,7 +115,7 @@ describe('KTAB’s validation rules, with line and column', () => {
     expect(issues[0]).toMatchObject({ code: 'ktab_salience_sum', path: ['actors', 0, 'salience'], line: 3 });
   });
 
-  it('saliences summing to exactly 100 in a way that rounds above it are accepted (SMP.md §12.11)', () => {
+  it('saliences summing to exactly 100 in a way that rounds above it are accepted (docs/models/SMP.md §12.11)', () => {
     const text =
       'T,d,3,3\nA,D,P,X,S,Y,S,Z,S\na,,1,1,73.68,1,17.61,1,8.71\nb,,1,2,10,2,10,2,10\nc,,1,3,10,3,10,3,10\n';
     expect(parseKtabCsv(text).ok).toBe(true);

@@ -1,5 +1,5 @@
 /**
- * KTAB scenario files, CSV flavour (KTAB smpc's reader, SMP.md §2.1), and the scenario record both KTAB
+ * KTAB scenario files, CSV flavour (KTAB smpc's reader, docs/models/SMP.md §2.1), and the scenario record both KTAB
  * readers produce. Pure: text in, a scenario or every located problem out.
  */
 import type { CaseIssue, CaseIssueCode, CasePath } from '../case/issues.js';
@@ -31,7 +31,7 @@ export interface KtabScenario {
 export type KtabParseResult =
   { ok: true; scenario: KtabScenario; warnings: CaseIssue[] } | { ok: false; issues: CaseIssue[] };
 
-/** KTAB's reader limits (SMP.md §2.1). */
+/** KTAB's reader limits (docs/models/SMP.md §2.1). */
 export const KTAB_LIMITS = {
   minActors: 3,
   maxActors: 250,
@@ -40,7 +40,7 @@ export const KTAB_LIMITS = {
   maxActorName: 25,
   maxActorDescription: 256,
   maxCapability: 1e8,
-  /** Saliences summing to 100 may come out a hair above it in floating point (SMP.md §12.11). */
+  /** Saliences summing to 100 may come out a hair above it in floating point (docs/models/SMP.md §12.11). */
   salienceSumTolerance: 1e-9,
 } as const;
 
@@ -330,7 +330,7 @@ function readActorLine(
   };
 }
 
-/** Capability must be > 0 (KTAB's reader accepts 0, then its run fails: SMP.md §12.6) and ≤ 1e8. */
+/** Capability must be > 0 (KTAB's reader accepts 0, then its run fails: docs/models/SMP.md §12.6) and ≤ 1e8. */
 export function checkCapability(
   c: number,
   who: string,

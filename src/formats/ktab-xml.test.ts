@@ -1,4 +1,4 @@
-/** KTAB XML reader: the shipped files read as SMP.md §2.2 describes, and its validation rules, located. */
+/** KTAB XML reader: the shipped files read as docs/models/SMP.md §2.2 describes, and its validation rules, located. */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseKtabCsv, type KtabParseResult } from './ktab-csv.js';
@@ -57,7 +57,7 @@ function xml(options: { params?: Record<string, string> | null; pairs?: string; 
 }
 
 describe('reading the shipped KTAB XML files', () => {
-  it('smpExample-as-of-2017-05-30: parameters, seed and the accommodation matrix of SMP.md §2.2', () => {
+  it('smpExample-as-of-2017-05-30: parameters, seed and the accommodation matrix of docs/models/SMP.md §2.2', () => {
     const s = scenarioOf(parseKtabXml(fixture('smpExample-as-of-2017-05-30.xml')));
     expect(s.actors.map((a) => a.name)).toEqual(['Alice', 'Bob', 'Carol', 'David', 'Ellie']);
     expect(s.actors[0]!.position[0]).toBe(52.8);
@@ -108,7 +108,7 @@ describe('KTAB XML validation rules', () => {
     });
   });
 
-  it('the XSD’s enumeration names are refused with the name KTAB’s reader wants (SMP.md §12.5)', () => {
+  it('the XSD’s enumeration names are refused with the name KTAB’s reader wants (docs/models/SMP.md §12.5)', () => {
     const issues = issuesOf(parseKtabXml(xml({ params: { ...PARAMS, VotingRule: 'Proportional' } })));
     expect(issues[0]).toMatchObject({ code: 'ktab_xml_parameter', hint: expect.stringContaining('"Prop"') });
   });

@@ -1,5 +1,5 @@
 /**
- * KTAB scenario files, XML flavour (KTAB smpc's XML reader, SMP.md §2.2 and §12.5), read with
+ * KTAB scenario files, XML flavour (KTAB smpc's XML reader, docs/models/SMP.md §2.2 and §12.5), read with
  * fast-xml-parser. Pure: text in, a KtabScenario or every located problem out.
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
@@ -32,12 +32,12 @@ interface XmlNode {
   column: number;
 }
 
-/** Names used by KTAB's stale XSD that its reader does not accept (SMP.md §12.5), with the accepted name. */
+/** Names used by KTAB's stale XSD that its reader does not accept (docs/models/SMP.md §12.5), with the accepted name. */
 const XSD_ALIASES: Record<string, string> = { Proportional: 'Prop', No: 'None' };
 
 const ACCOMMODATION_ROW_TOLERANCE = 1e-10;
 
-/** Parses a KTAB XML scenario and applies KTAB's validation rules plus the checks SMP.md recommends. */
+/** Parses a KTAB XML scenario and applies KTAB's validation rules plus the checks docs/models/SMP.md recommends. */
 export function parseKtabXml(text: string): KtabParseResult {
   const p = new KtabProblems();
   const source = text.replace(/^\uFEFF/, '');
@@ -333,7 +333,7 @@ function readActor(node: XmlNode, i: number, nDims: number, p: KtabProblems): Kt
       return v ?? NaN;
     });
   };
-  // KTAB's XML reader does not range-check coordinates; we apply the CSV rule to both (SMP.md §2.2).
+  // KTAB's XML reader does not range-check coordinates; we apply the CSV rule to both (docs/models/SMP.md §2.2).
   const position = vector('Position', 'dCoord', 'position', checkPosition);
   const salience = vector('Salience', 'dSal', 'salience', checkSalience);
   if (salience.length === nDims)

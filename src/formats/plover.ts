@@ -1,6 +1,6 @@
 /**
  * PLOVER-style JSON records for coded events (fields after the PLOVER manual's "Data Fields" chapter, as
- * summarised in ../shared/reference/events/ONTOLOGY.md §1.3): list-valued `actor` and `recipient` entities,
+ * summarised in docs/models/ONTOLOGY.md §1.3): list-valued `actor` and `recipient` entities,
  * `event`, optional `mode`, the evidence text with its `start`/`end` character offsets, and provenance.
  */
 /** The coded-event shape the writers read: a structural subset of the evidence engine's record (formats

@@ -9,7 +9,7 @@ const parsed = parseDeu(readTextFixture('deu3/deu3.csv'));
 const reference = readCsvFixture('deu3/deu_iii_baselines_reproduced.csv');
 const refMae = (prefix: string) => Number(reference.find((r) => r.baseline!.startsWith(prefix))!.mae_0_100);
 
-describe('DEU III backtest (baselines.md §5–6)', () => {
+describe('DEU III backtest (docs/models/baselines.md §5–6)', () => {
   if (!parsed.ok) throw new Error('fixture did not parse');
   const result = backtestDeu(parsed.rows, { smp: false });
   const score = (id: string) => result.scores.find((s) => s.id === id)!;

@@ -1,7 +1,7 @@
 /**
  * Backtest of the bargaining models on DEU III (EU legislation with known outcomes; parsed by
  * src/formats/deu.ts). Pure over parsed rows. The issue filter and reference numbers are those of
- * reference/bargaining/baselines.md §5–6; fitted models are scored by cross-validation by proposal (./cross-validate.ts).
+ * docs/models/baselines.md §5–6; fitted models are scored by cross-validation by proposal (./cross-validate.ts).
  */
 import { weightedMean } from './compromise.js';
 import { plainMedian, weightedMedian } from './median.js';

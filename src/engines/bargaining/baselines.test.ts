@@ -15,7 +15,7 @@ const emission: BargainingInput = {
   salience: e.s.map((s) => [s]),
 };
 
-describe('compromise model (baselines.md §1)', () => {
+describe('compromise model (docs/models/baselines.md §1)', () => {
   it('gives the c·s-weighted mean 7.38996 on the emission example', () => {
     expect(compromise(emission).outcome[0]).toBeCloseTo(7.38996, 5);
   });
@@ -33,7 +33,7 @@ describe('compromise model (baselines.md §1)', () => {
   });
 });
 
-describe('weighted median and Condorcet winner (baselines.md §2)', () => {
+describe('weighted median and Condorcet winner (docs/models/baselines.md §2)', () => {
   it('the c·s-weighted median and the Condorcet winner are 7 on the emission example', () => {
     expect(weightedMedian(e.x, cs)).toBe(7);
     expect(condorcetWinner(e.x, cs)).toBe(7);
@@ -51,7 +51,7 @@ describe('weighted median and Condorcet winner (baselines.md §2)', () => {
   });
 });
 
-describe('asymmetric Nash bargaining solution (baselines.md §3)', () => {
+describe('asymmetric Nash bargaining solution (docs/models/baselines.md §3)', () => {
   it('two actors at 20 and 80, D = 0, weights 2 and 1: quadratic gives 80 − 40√2, linear gives 20', () => {
     expect(nashSolution([20, 80], [2, 1], 0, 'quadratic').outcome).toBeCloseTo(80 - 40 * Math.SQRT2, 6);
     expect(nashSolution([20, 80], [2, 1], 0, 'linear').outcome).toBeCloseTo(20, 6);

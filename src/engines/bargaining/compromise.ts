@@ -1,6 +1,6 @@
 /**
  * Compromise model: the capability × salience weighted mean of positions, issue by issue.
- * [Reference] van den Bos (1991); Achen (2006) in Thomson et al., The European Union Decides; baselines.md §1.
+ * [Reference] van den Bos (1991); Achen (2006) in Thomson et al., The European Union Decides; docs/models/baselines.md §1.
  */
 import { perDimension, type BargainingInput, type ModelForecast } from './types.js';
 

@@ -9,7 +9,7 @@ const triple = (q: string) => value(q).split(';').map(Number) as [number, number
 const a1 = [triple('input A1 issue1 (x;s;c)'), triple('input A1 issue2 (x;s;c)')];
 const a2 = [triple('input A2 issue1 (x;s;c)'), triple('input A2 issue2 (x;s;c)')];
 
-describe('Stokman equal-gain exchange model on its toy test vector (baselines.md §4)', () => {
+describe('Stokman equal-gain exchange model on its toy test vector (docs/models/baselines.md §4)', () => {
   const input = {
     actors: [{ id: 'a1' }, { id: 'a2' }],
     dimensions: [{ id: 'issue1' }, { id: 'issue2' }],

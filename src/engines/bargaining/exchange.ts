@@ -3,14 +3,14 @@
  * voting positions so that both gain equally; the outcome is the compromise model on the voting positions.
  * [Reference] Stokman & Van Oosten (1994), "The exchange of voting positions", in Bueno de Mesquita & Stokman
  * (eds.), European Community Decision Making, pp. 105–127; the variant of `decide-exchange-model` as described
- * in baselines.md §4 (re-implemented from that description).
+ * in docs/models/baselines.md §4 (re-implemented from that description).
  */
 import { weightedMean } from './compromise.js';
 import type { BargainingInput, ModelForecast } from './types.js';
 import { combineConvergence, convergenceWarnings, issueConvergence, reportedOutcome } from './convergence.js';
 
 export interface ExchangeOptions {
-  /** Rounds of exchange (default 1); later rounds start from the rule of baselines.md §4 step 7. */
+  /** Rounds of exchange (default 1); later rounds start from the rule of docs/models/baselines.md §4 step 7. */
   rounds?: number;
 }
 
@@ -75,7 +75,7 @@ interface Size {
 }
 
 /**
- * Sizes an exchange with equal gain (baselines.md §4 step 3) and checks its validity (step 4), writing into
+ * Sizes an exchange with equal gain (docs/models/baselines.md §4 step 3) and checks its validity (step 4), writing into
  * `out` (no allocation: this runs hundreds of times per forecast). Returns false if invalid.
  */
 function sizeExchange(state: State, cand: Candidate, out: Size): boolean {
@@ -135,7 +135,7 @@ function sizeExchange(state: State, cand: Candidate, out: Size): boolean {
   return true;
 }
 
-/** All candidate exchanges at the start of a round (baselines.md §4 step 2); null beyond MAX_CANDIDATES. */
+/** All candidate exchanges at the start of a round (docs/models/baselines.md §4 step 2); null beyond MAX_CANDIDATES. */
 function candidates(state: State, nIssues: number): Candidate[] | null {
   const n = state.y.length;
   const left = (k: number, d: number) => state.y[k]![d]! <= state.outcome[d]!;
@@ -158,7 +158,7 @@ function candidates(state: State, nIssues: number): Candidate[] | null {
 }
 
 /**
- * Executes exchanges until none is left (baselines.md §4 step 5): the highest gain first (ties: the first
+ * Executes exchanges until none is left (docs/models/baselines.md §4 step 5): the highest gain first (ties: the first
  * candidate), then every remaining exchange sharing an actor and an issue with it is re-sized or dropped.
  * A max-heap with version stamps finds the best in log time; an index by actor finds the ones to re-size.
  * Sizes live in typed arrays (one slot per candidate) so the loop allocates nothing per exchange.
@@ -354,7 +354,7 @@ export function exchange(input: BargainingInput, options: ExchangeOptions = {}):
     executeExchanges(state, list, round, executed);
     outcomes.push(input.dimensions.map((_, d) => nbs(state, d)));
     rounds.push(state.y.map((row) => [...row]));
-    // Next start: x' = (1 − s)·0.4·y + 0.1·y + (1 − 0.4(1 − s) − 0.1)·x (baselines.md §4 step 7).
+    // Next start: x' = (1 − s)·0.4·y + 0.1·y + (1 − 0.4(1 − s) − 0.1)·x (docs/models/baselines.md §4 step 7).
     x = x.map((row, k) =>
       row.map((xd, d) => {
         const sk = input.salience[k]![d]!;

@@ -1,6 +1,6 @@
 /**
  * Weighted median, plain median and Condorcet winner (median voter) of positions, issue by issue.
- * [Reference] Black (1948); baselines.md §2. In one dimension with linear single-peaked utilities the
+ * [Reference] Black (1948); docs/models/baselines.md §2. In one dimension with linear single-peaked utilities the
  * Condorcet winner among the actors' positions is the weighted median.
  */
 import { weightsFor, type CompromiseWeighting } from './compromise.js';

@@ -1,7 +1,7 @@
 /**
  * Asymmetric Nash bargaining solution on each issue: x* = argmax Σ w_i ln(u_i(x) − u_i(D)) over the points
  * every bargainer prefers to the disagreement point D.
- * [Reference] Nash (1950); Roth (1979) for the asymmetric form; baselines.md §3 (including the one-dimensional
+ * [Reference] Nash (1950); Roth (1979) for the asymmetric form; docs/models/baselines.md §3 (including the one-dimensional
  * degeneracy when D lies between the bargainers' ideal points).
  */
 import { weightedMean } from './compromise.js';
@@ -14,7 +14,7 @@ export interface NashOptions {
   weights?: 'capability-salience' | 'capability';
   /**
    * The disagreement point per issue. Default: the input's status quo where known, else the end of the
-   * 0–100 scale farther from the c·s-weighted mean (an extreme D, as in baselines.md §3 (b)).
+   * 0–100 scale farther from the c·s-weighted mean (an extreme D, as in docs/models/baselines.md §3 (b)).
    */
   disagreement?: readonly (number | null)[];
   /**

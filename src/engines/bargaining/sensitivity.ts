@@ -138,7 +138,7 @@ export function parameterVariants(model: ModelId, options: ModelOptions): Parame
       break;
     }
     case 'smp':
-      // SMP's parameters are KTAB's enumerations; their alternatives are a study of their own (SMP.md §3).
+      // SMP's parameters are KTAB's enumerations; their alternatives are a study of their own (docs/models/SMP.md §3).
       break;
   }
   return out;

@@ -2,7 +2,7 @@
  * Actor mentions: case aliases, the built-in gazetteer (names, metonyms such as "the Kremlin", office titles
  * such as "Russia's foreign minister" or "the US envoy", known office holders), resolved to case actors;
  * then safe carry-over of "he"/"she" and bare roles ("the president") inside a paragraph.
- * Titles combine an office with the nearest country word, as CAMEO agents do (ONTOLOGY.md §2.2).
+ * Titles combine an office with the nearest country word, as CAMEO agents do (docs/models/ONTOLOGY.md §2.2).
  */
 import {
   ENTITIES,

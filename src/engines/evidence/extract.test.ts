@@ -37,7 +37,7 @@ const claims = (text: string) =>
   run(text).claims.map((c) => [c.actor, c.direction, c.issue, c.position ?? null, c.redLine]);
 
 describe('events', () => {
-  // Codings follow ONTOLOGY.md §1.1 and the CAMEO codes of §2.1.
+  // Codings follow docs/models/ONTOLOGY.md §1.1 and the CAMEO codes of §2.1.
   it('codes a past meeting as CONSULT and a future one as AGREE 036', () => {
     expect(events('Russia and Ukraine met in Istanbul on Friday.')).toEqual([
       ['meet', 'CONSULT', '040', 'russia+ukraine', ''],

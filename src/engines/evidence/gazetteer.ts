@@ -2,7 +2,7 @@
  * Built-in gazetteer: states and organisations with their names, adjectives and metonyms (capitals, seats
  * of government), office titles, and a short dated list of office holders. Codes follow PLOVER/CAMEO:
  * ISO-3166 alpha-3 for states, EUR (European Union), UNO (United Nations), NATO as IGOWSTNAT
- * (../reference ONTOLOGY.md §1.3, §2.2). Case files add their own aliases on top.
+ * (../reference docs/models/ONTOLOGY.md §1.3, §2.2). Case files add their own aliases on top.
  */
 
 import { ORGANISATIONS } from './data/organisations.js';

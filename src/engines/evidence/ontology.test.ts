@@ -21,7 +21,7 @@ function emitted(): Array<[string, PloverEvent]> {
 }
 
 /**
- * Where the 2021 conversion table (manual draft 0.8) and the current manual (2.0, ONTOLOGY.md §1.1) disagree,
+ * Where the 2021 conversion table (manual draft 0.8) and the current manual (2.0, docs/models/ONTOLOGY.md §1.1) disagree,
  * the rules follow the manual: a declared ceasefire is CONCEDE (the table says RETREAT) and international
  * sanctions are SANCTION (the table codes 163 as COERCE).
  */
@@ -43,7 +43,7 @@ describe('CAMEO → PLOVER mapping against the reference conversion table', () =
 });
 
 describe('Goldstein and QuadClass', () => {
-  it('uses GDELT’s code scores and falls back to the root score (ONTOLOGY.md §2.1)', () => {
+  it('uses GDELT’s code scores and falls back to the root score (docs/models/ONTOLOGY.md §2.1)', () => {
     expect(goldstein('046')).toBe(7.0);
     expect(goldstein('0871')).toBe(9.0);
     expect(goldstein('1041')).toBe(-5.0); // root 10

@@ -1,9 +1,9 @@
 /**
  * The evidence event ontology: the case file's event types, each mapped to a PLOVER event type (and mode)
  * and a CAMEO code, following the PLOVER manual's boundary rules as summarised in
- * ../shared/reference/events/ONTOLOGY.md §1.1 (future meetings are AGREE, announced withdrawals CONCEDE and
+ * docs/models/ONTOLOGY.md §1.1 (future meetings are AGREE, announced withdrawals CONCEDE and
  * implemented ones RETREAT, cancelled meetings REJECT, halted talks SANCTION, declared ceasefires CONCEDE).
- * Goldstein scores are GDELT's for the CAMEO code (ONTOLOGY.md §2.1).
+ * Goldstein scores are GDELT's for the CAMEO code (docs/models/ONTOLOGY.md §2.1).
  */
 import { EventTypeSchema } from '../../case/schema.js';
 
@@ -217,7 +217,7 @@ export function goldstein(cameo: string): number {
   return GOLDSTEIN[cameo] ?? ROOT_GOLDSTEIN[Number(cameo.slice(0, 2))] ?? 0;
 }
 
-/** GDELT QuadClass from the PLOVER type's quad category (ONTOLOGY.md §1.1 table). */
+/** GDELT QuadClass from the PLOVER type's quad category (docs/models/ONTOLOGY.md §1.1 table). */
 export function quadClass(plover: PloverEvent): 1 | 2 | 3 | 4 {
   switch (plover) {
     case 'AGREE':

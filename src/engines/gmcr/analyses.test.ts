@@ -1,5 +1,5 @@
 // Coalition, status-quo and inverse analyses against the published GMCR+ user-guide examples (Kinsara 2014,
-// pp. 11, 14–16, as summarised in GMCR.md §§3–5) and hand derivations written here.
+// pp. 11, 14–16, as summarised in docs/models/GMCR.md §§3–5) and hand derivations written here.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readGmcrFile } from '../../formats/gmcr-file.js';

@@ -1,6 +1,6 @@
 /**
  * Stability analysis of every state for every player under the chosen concepts, and the equilibria
- * (states stable for every player). Standard definitions by default (GMCR.md §2); `compat: 'gmcr-py'`
+ * (states stable for every player). Standard definitions by default (docs/models/GMCR.md §2); `compat: 'gmcr-py'`
  * switches to gmcr-py 0.4.1's readings: each opponent moves at most once in a sanction, and SEQ+SIM = SEQ or
  * SIM (§6 items 1 and 3).
  */

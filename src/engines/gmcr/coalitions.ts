@@ -1,5 +1,5 @@
 /**
- * Coalition analysis (GMCR.md §3; Kilgour, Hipel, Fang & Peng, Group Decision and Negotiation 10, 2001):
+ * Coalition analysis (docs/models/GMCR.md §3; Kilgour, Hipel, Fang & Peng, Group Decision and Negotiation 10, 2001):
  * a coalition moves as one player over the union of its members' options, and its improvement is a move
  * that makes every member strictly better off. Partition analysis reruns the stability concepts with the
  * coalitions as players; coalition-Nash stability asks that no group of decision makers, of any size, has a

@@ -1,5 +1,5 @@
 /**
- * Stability of one state for one player, searched straight from the definitions of GMCR.md §2 (reachable
+ * Stability of one state for one player, searched straight from the definitions of docs/models/GMCR.md §2 (reachable
  * sets by breadth-first search over (state, last mover) pairs; gmcr-py's variant over (state, opponents
  * used)). Used where one state matters (inverse GMCR), for coalition SMR, and as the oracle the all-states
  * engine is tested against.
@@ -89,7 +89,7 @@ export function isStableDirect(
 }
 
 /**
- * SIM at one state (GMCR.md §2.2): every improvement s1 of the focal player must be met by some choice of
+ * SIM at one state (docs/models/GMCR.md §2.2): every improvement s1 of the focal player must be met by some choice of
  * the others — each staying or taking one of its own improvements from s at the same time — whose combined
  * state is feasible and a sanction. Codes add because the players' options are disjoint.
  */

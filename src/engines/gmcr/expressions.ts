@@ -1,7 +1,7 @@
 /**
  * Preference statements and conditions written as text over option ids — `a AND NOT b`, `q IF p`,
  * `q IFF p`, `a OR (b AND c)`; `&`, `|`, `!` and a leading `-` also work — compiled to an OR of AND-terms
- * (disjunctive normal form), the condition form of GMCR.md §1.2. `q IF p` means ¬p ∨ q, `q IFF p` means
+ * (disjunctive normal form), the condition form of docs/models/GMCR.md §1.2. `q IF p` means ¬p ∨ q, `q IFF p` means
  * (p ∧ q) ∨ (¬p ∧ ¬q), as in the GMCR+ statement syntax (§1.4).
  */
 import type { GmcrCondition, GmcrLiteral, GmcrTerm } from './types.js';

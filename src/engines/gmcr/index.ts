@@ -3,7 +3,7 @@
  *
  * Conventions: options are grouped by decision maker (first decision maker's options first) and bit k of a
  * state code is option k; states are numbered 1.. in ascending code order among the feasible ones (the
- * gmcr-py numbering of GMCR.md §1.1); payoffs are integers, higher = more preferred, equal = indifferent.
+ * gmcr-py numbering of docs/models/GMCR.md §1.1); payoffs are integers, higher = more preferred, equal = indifferent.
  * Results index states from 0 internally (`stable[concept][player][s]`) and report ordered numbers (s + 1).
  */
 export * from './types.js';

@@ -1,9 +1,9 @@
 /**
- * Inverse GMCR (GMCR.md §5; Kinsara, Kilgour & Hipel, GDN 2014): which preference rankings make a chosen
+ * Inverse GMCR (docs/models/GMCR.md §5; Kinsara, Kilgour & Hipel, GDN 2014): which preference rankings make a chosen
  * state an equilibrium. For each decision maker a range of positions in its ranking is varied — every
  * permutation of the (tie) groups inside the range — jointly over all decision makers; each profile is
  * checked with the standard definitions (multi-opponent sanctions, sanctions ⪯), unlike gmcr-py's inverse
- * solver (single-opponent, strict sanctions; GMCR.md §6 items 5–6).
+ * solver (single-opponent, strict sanctions; docs/models/GMCR.md §6 items 5–6).
  */
 import { isStableDirect } from './direct.js';
 import type { GmcrModel } from './model.js';
@@ -21,7 +21,7 @@ export interface InverseOptions {
   examples?: number;
   /**
    * `gmcr-py` reproduces GMCR+'s inverse solver: single opponent moves, strict sanctions, and for GMR, SMR
-   * and SEQ the verdict of the last improvement (in state order) overriding the others (GMCR.md §6 items 5–6).
+   * and SEQ the verdict of the last improvement (in state order) overriding the others (docs/models/GMCR.md §6 items 5–6).
    */
   compat?: 'standard' | 'gmcr-py';
 }
@@ -130,7 +130,7 @@ function gmcrPyInverseStable(
       );
     });
   if (c === 'SIM') return isStableDirect(model, players, pi, d, c);
-  // The last improvement's verdict stands (GMCR.md §6 item 6).
+  // The last improvement's verdict stands (docs/models/GMCR.md §6 item 6).
   return sanctioned(uis[uis.length - 1]!);
 }
 

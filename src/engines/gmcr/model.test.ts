@@ -36,7 +36,7 @@ const twoByTwo = (over: Partial<GmcrConflictSpec> = {}): GmcrConflictSpec => ({
 });
 
 describe('buildModel', () => {
-  it('derives the Prisoners payoffs of the GMCR.md §1.4 worked example: 2, 1, 4, 3 for Prisoner One', () => {
+  it('derives the Prisoners payoffs of the docs/models/GMCR.md §1.4 worked example: 2, 1, 4, 3 for Prisoner One', () => {
     expect(Array.from(load('Prisoners').payoffs[0]!)).toEqual([2, 1, 4, 3]);
   });
 
@@ -74,7 +74,7 @@ describe('buildModel', () => {
     }
   });
 
-  it('Garrison (4 DMs): state 6 is GMR and SMR stable for Canadian Opposition only under the standard multi-opponent search (GMCR.md §6 item 1); states 4 and 10 are GMR/SMR equilibria (item 9)', () => {
+  it('Garrison (4 DMs): state 6 is GMR and SMR stable for Canadian Opposition only under the standard multi-opponent search (docs/models/GMCR.md §6 item 1); states 4 and 10 are GMR/SMR equilibria (item 9)', () => {
     const m = load('Garrison');
     const std = analyzeStability(m, { concepts: ['GMR', 'SMR'] });
     const once = analyzeStability(m, { concepts: ['GMR', 'SMR'], sanctions: 'each-opponent-once' });

@@ -1,5 +1,5 @@
 /**
- * Builds the analysable model of a conflict: options grouped by decision maker (GMCR.md §1.1, FORMAT.md
+ * Builds the analysable model of a conflict: options grouped by decision maker (docs/models/GMCR.md §1.1, docs/models/GMCR-FORMAT.md
  * §4), feasible states, payoffs, perception masks. Problems come back as located issues; a conflict too large
  * for the memory budget is refused with its state count and the memory it would need.
  */
@@ -125,7 +125,7 @@ export function buildModel(spec: GmcrConflictSpec, opts: BuildOptions = {}): Bui
       'merge or drop options',
     );
 
-  // Group the options by decision maker: the first listing wins (FORMAT.md §4.1).
+  // Group the options by decision maker: the first listing wins (docs/models/GMCR-FORMAT.md §4.1).
   const bitOf = new Array<number>(nOpt).fill(-1);
   const order: number[] = [];
   const ownerOf: number[] = [];

@@ -1,5 +1,5 @@
 /**
- * Unilateral moves (GMCR.md §1.3) of players — single decision makers or coalitions (§3). A player's moves
+ * Unilateral moves (docs/models/GMCR.md §1.3) of players — single decision makers or coalitions (§3). A player's moves
  * from s go to the feasible states that differ from s only in the player's options, so the states split into
  * groups sharing all other options; the engine keeps those groups (O(states) memory per player) and filters
  * irreversible and misperceived moves on the fly instead of storing an adjacency matrix.
@@ -98,7 +98,7 @@ export function improvementsFrom(model: GmcrModel, p: Player, s: number): number
 
 /**
  * Whether state t counts as a sanction against player p relative to s: for a single decision maker
- * t ⪯ s; for a coalition, not every member strictly better off (GMCR.md §2.2, §3).
+ * t ⪯ s; for a coalition, not every member strictly better off (docs/models/GMCR.md §2.2, §3).
  */
 export function isSanction(model: GmcrModel, p: Player, s: number, t: number): boolean {
   for (const i of p.members) {

@@ -1,6 +1,6 @@
 /**
  * Preferences as integer payoffs per state (higher = more preferred, equal = indifferent), from option
- * prioritization or an explicit ranking (GMCR.md §1.4; Fang, Hipel & Kilgour 1993, ch. 4; the GMCR+ guide).
+ * prioritization or an explicit ranking (docs/models/GMCR.md §1.4; Fang, Hipel & Kilgour 1993, ch. 4; the GMCR+ guide).
  */
 import { anyTermMatches, codeOfYn, patternOf, type BitTerm, type StateIndex } from './states.js';
 import type { GmcrIssue, GmcrRankingEntry } from './types.js';

@@ -1,6 +1,6 @@
 /**
  * Minima over reachable sets, for all states at once. GMR, SMR and SEQ ask, for a focal player's
- * improvement s1, whether the opponents can reach a sanctioning state from s1 (GMCR.md §2.1–2.2). Each test
+ * improvement s1, whether the opponents can reach a sanctioning state from s1 (docs/models/GMCR.md §2.1–2.2). Each test
  * reduces to "the least value of some per-state quantity over R_H(s1)", so one pass computes it for every s1.
  *
  * Why a closure is enough: in R_H(s1) no player moves twice in a row, but two consecutive moves of one player
@@ -155,7 +155,7 @@ export function closureMinima(n: number, lists: Adjacency[], values: Int32Array[
 }
 
 /**
- * gmcr-py's narrower sanction search (GMCR.md §6 item 1): sequences in which each opponent moves at most
+ * gmcr-py's narrower sanction search (docs/models/GMCR.md §6 item 1): sequences in which each opponent moves at most
  * once, in any order. best[used][x] = min of v over x and the states reachable from x by opponents not yet
  * in `used`; computed from the full set of used opponents down to the empty set.
  */

@@ -1,5 +1,5 @@
 // Property tests on random conflicts: the all-states engine agrees with a direct search of the definitions
-// (GMCR.md §2), and the known relations between the concepts hold (Fang, Hipel & Kilgour, EJOR 41, 1989).
+// (docs/models/GMCR.md §2), and the known relations between the concepts hold (Fang, Hipel & Kilgour, EJOR 41, 1989).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createRandom } from '../../kit/random.js';

@@ -1,9 +1,9 @@
 /**
  * States of a graph model: option combinations as integer codes (bit k = option k in the grouped order,
- * GMCR.md §1.1), enumeration of the feasible ones in ascending code order (= ordered state numbers), and a
+ * docs/models/GMCR.md §1.1), enumeration of the feasible ones in ascending code order (= ordered state numbers), and a
  * code → index lookup. Enumeration backtracks over the options from the highest bit down and prunes as soon
  * as an infeasible condition is decided, so its cost follows the feasible states, not 2^m (the series-C
- * lesson of GMCR.md §8).
+ * lesson of docs/models/GMCR.md §8).
  */
 
 /** A term over bits: it matches code c iff (c & mask) === value. */

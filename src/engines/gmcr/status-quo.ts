@@ -1,5 +1,5 @@
 /**
- * Status-quo analysis (GMCR.md §4; Xu, Kilgour, Hipel & Kemkes, EJOR 207(1), 2010): how the conflict can
+ * Status-quo analysis (docs/models/GMCR.md §4; Xu, Kilgour, Hipel & Kemkes, EJOR 207(1), 2010): how the conflict can
  * evolve from a starting state when, at each step, any player other than the one that moved last may make
  * one of its moves. A breadth-first search over (state, last mover) finds, within `depth` steps, the
  * shortest path to every reachable state, and the shortest path made of unilateral improvements only.

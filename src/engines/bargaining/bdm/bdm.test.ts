@@ -15,7 +15,7 @@ describe('BDM expected-utility model on the emission-standards example (Scholz e
     let medianMatches = 0;
     for (const row of table) {
       const t = Number(row.round);
-      // The table prints one decimal; compare truncated to one decimal (BDM.md §4).
+      // The table prints one decimal; compare truncated to one decimal (docs/models/BDM.md §4).
       if (Math.trunc(rounds[t]!.median * 10) / 10 === Number(row.median_voter_position)) medianMatches++;
       expect(Math.abs(rounds[t]!.mean - Number(row.mean_voter_position))).toBeLessThanOrEqual(0.1 + 1e-9);
     }
@@ -52,12 +52,12 @@ describe('BDM expected-utility model on the emission-standards example (Scholz e
     }
   });
 
-  it('with least-movement selection diverges from round 4 on (medians 10, 10, 10, 10, 8.18 in rounds 4–8, BDM.md §3 step 5)', () => {
+  it('with least-movement selection diverges from round 4 on (medians 10, 10, 10, 10, 8.18 in rounds 4–8, docs/models/BDM.md §3 step 5)', () => {
     const lm = runBdmIssue(input, BdmOptionsSchema.parse({ rounds: 8, selection: 'least-movement' }));
     expect(lm.slice(4, 9).map((r) => Math.round(r.median * 100) / 100)).toEqual([10, 10, 10, 10, 8.18]);
   });
 
-  it('reports the initial median 7 and c·s-weighted mean 7.38996 as round 0 (baselines.md §7)', () => {
+  it('reports the initial median 7 and c·s-weighted mean 7.38996 as round 0 (docs/models/baselines.md §7)', () => {
     expect(rounds[0]!.median).toBe(7);
     expect(rounds[0]!.mean).toBeCloseTo(7.38996, 5);
   });

@@ -1,6 +1,6 @@
 /**
  * Bueno de Mesquita's expected-utility model over a multi-issue input: each issue is run on its own
- * (the model is one-dimensional). [Reference] Scholz, Calbert & Smith (2011); BDM.md.
+ * (the model is one-dimensional). [Reference] Scholz, Calbert & Smith (2011); docs/models/BDM.md.
  */
 import { sliceDimension, type BargainingInput, type ModelForecast } from '../types.js';
 import { BdmOptionsSchema, type BdmOptionsInput } from './options.js';

@@ -1,7 +1,7 @@
 /**
  * One issue of Bueno de Mesquita's expected-utility ("challenge") model, as reconstructed by Scholz, Calbert &
  * Smith (2011), "Unravelling Bueno de Mesquita's group decision model", J. Theoretical Politics 23(4).
- * Equation numbers are Scholz's; the variant choices are those of BDM.md §3 (see ./options.ts).
+ * Equation numbers are Scholz's; the variant choices are those of docs/models/BDM.md §3 (see ./options.ts).
  *
  * Conventions: k, i, j, e index the active actors of the issue; x positions, c capabilities, s saliences in
  * [0, 1]; R is the range of the initial positions and stays fixed for the whole run.
@@ -48,7 +48,7 @@ const pow = (x: number, r: number) => (r === 1 ? x : x ** r);
 const dist = (a: number, b: number, R: number, r: number) => pow(R > 0 ? Math.abs(a - b) / R : 0, r);
 
 /**
- * P(a, b) for every pair of actors, by the chosen rule (eqs. 30–31; BDM.md §3 step 2). Computed over the
+ * P(a, b) for every pair of actors, by the chosen rule (eqs. 30–31; docs/models/BDM.md §3 step 2). Computed over the
  * distinct positions (actors often share one), then spread back to actor pairs.
  */
 export function probabilities(
@@ -75,7 +75,7 @@ export function probabilities(
   let total = 0;
   if (mode === 'scholz-code') {
     // Σ over all voters and all ordered pairs of actors (a1, a2), summed in actor order: the derived
-    // least-movement medians (BDM.md §3 step 5) sit on a knife edge in round 8, so the rounding must not change.
+    // least-movement medians (docs/models/BDM.md §3 step 5) sit on a knife edge in round 8, so the rounding must not change.
     for (let k = 0; k < n; k++) {
       const row = k * m;
       for (let a = 0; a < n; a++) {
@@ -151,7 +151,7 @@ function expectedUtilityWith(
   return eu;
 }
 
-/** Risk exponents from security (eqs. 32–34; BDM.md §3 step 1): everything evaluated with r = 1. */
+/** Risk exponents from security (eqs. 32–34; docs/models/BDM.md §3 step 1): everything evaluated with r = 1. */
 export function riskExponents(
   x: readonly number[],
   s: readonly number[],
@@ -177,7 +177,7 @@ export function riskExponents(
   });
 }
 
-/** One round: exponents, offers, selection and the simultaneous update (BDM.md §3 steps 1–6). */
+/** One round: exponents, offers, selection and the simultaneous update (docs/models/BDM.md §3 steps 1–6). */
 export function bdmRound(
   input: BdmIssueInput,
   R: number,

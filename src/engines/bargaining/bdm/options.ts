@@ -1,7 +1,7 @@
 /**
  * Options of the BDM expected-utility model. The schema lives with the case's forecast settings
  * (src/case/schema-forecast.ts) so case files, the CLI and the JSON Schema share it. The defaults are the
- * "reproduction variant" of BDM.md §3 that reproduces Scholz, Calbert & Smith (2011) Table 2.
+ * "reproduction variant" of docs/models/BDM.md §3 that reproduces Scholz, Calbert & Smith (2011) Table 2.
  */
 import { BdmOptionsSchema } from '../../../case/schema-forecast.js';
 import type { z } from 'zod';

@@ -1,5 +1,5 @@
 /**
- * SMP building blocks against hand calculations from the formulas of SMP.md §4, §6 and §7.2, and the worked
+ * SMP building blocks against hand calculations from the formulas of docs/models/SMP.md §4, §6 and §7.2, and the worked
  * check of §6 taken from KTAB's full-logging database.
  */
 import { readFileSync } from 'node:fs';
@@ -13,7 +13,7 @@ import { setupState, type SmpModel, type SmpState } from './state.js';
 import { distance, utility } from './utility.js';
 import { coalitions, victoryProbabilities, victoryProbability, vote } from './voting.js';
 
-describe('utility u(d, R) = (1 − d)(1 + dR) (SMP.md §4.2)', () => {
+describe('utility u(d, R) = (1 − d)(1 + dR) (docs/models/SMP.md §4.2)', () => {
   it.each([
     [0.5, 0, 0.5],
     [0.5, 1, 0.75], // 1 − d²
@@ -24,7 +24,7 @@ describe('utility u(d, R) = (1 − d)(1 + dR) (SMP.md §4.2)', () => {
   ])('u(%f, %f) = %f', (d, r, u) => expect(utility(d, r)).toBeCloseTo(u, 12));
 });
 
-describe('salience-weighted distance (SMP.md §4.1)', () => {
+describe('salience-weighted distance (docs/models/SMP.md §4.1)', () => {
   it('weights squared differences by squared salience', () => {
     // saliences (0.3, 0.4), ideal (0, 0), point (0.3, 0.4): sqrt((0.09·0.09 + 0.16·0.16) / 0.25)
     const d = distance(
@@ -40,7 +40,7 @@ describe('salience-weighted distance (SMP.md §4.1)', () => {
   });
 });
 
-describe('votes (SMP.md §4.3) for weight 2 and a utility gap of ±0.2', () => {
+describe('votes (docs/models/SMP.md §4.3) for weight 2 and a utility gap of ±0.2', () => {
   it.each([
     ['Prop', 0.4, -0.4],
     ['Binary', 2, -2],
@@ -54,7 +54,7 @@ describe('votes (SMP.md §4.3) for weight 2 and a utility gap of ±0.2', () => {
   });
 });
 
-describe('coalitions and victory probabilities (SMP.md §4.4–4.5)', () => {
+describe('coalitions and victory probabilities (docs/models/SMP.md §4.4–4.5)', () => {
   // voter 0 (weight 1) values options (0.2, 0.8); voter 1 (weight 2) values (0.6, 0.5).
   const c = coalitions('Prop', new Float64Array([1, 2]), new Float64Array([0.2, 0.8, 0.6, 0.5]), 2, 2);
 
@@ -81,7 +81,7 @@ describe('coalitions and victory probabilities (SMP.md §4.4–4.5)', () => {
   });
 });
 
-describe('probabilistic Condorcet election (SMP.md §4.6)', () => {
+describe('probabilistic Condorcet election (docs/models/SMP.md §4.6)', () => {
   // Two options, P(1 > 0) = 0.75.
   const pv = new Float64Array([0.5, 0.25, 0.75, 0.5]);
 
@@ -109,7 +109,7 @@ describe('probabilistic Condorcet election (SMP.md §4.6)', () => {
   });
 });
 
-describe('bargain interpolation (SMP.md §7.2)', () => {
+describe('bargain interpolation (docs/models/SMP.md §7.2)', () => {
   // i at 0.2, j at 0.8, both salience 0.5, P(i wins) = 0.75.
   const model = {
     dims: 1,
@@ -149,7 +149,7 @@ describe('bargain interpolation (SMP.md §7.2)', () => {
   });
 });
 
-describe('the worked check of SMP.md §6 (KTAB full-logging database, dummyData_3Dim, turn 0)', () => {
+describe('the worked check of docs/models/SMP.md §6 (KTAB full-logging database, dummyData_3Dim, turn 0)', () => {
   const text = readFileSync(
     new URL('../../../../fixtures/ktab/inputs/dummyData_3Dim.csv', import.meta.url),
     'utf8',

@@ -1,5 +1,5 @@
 /**
- * Evaluating a challenge and forming a bargain (SMP.md §6, §7.2; KTAB smp.cpp's probEduChlg and
+ * Evaluating a challenge and forming a bargain (docs/models/SMP.md §6, §7.2; KTAB smp.cpp's probEduChlg and
  * bargain interpolation).
  */
 import type { SmpModel, SmpState } from './state.js';
@@ -46,7 +46,7 @@ export function challengerView(model: SmpModel, state: SmpState, h: number, i: n
 }
 
 /**
- * P_ij, h's estimate that i prevails over j (SMP.md §6 steps 1–3): the principals' votes, then each third
+ * P_ij, h's estimate that i prevails over j (docs/models/SMP.md §6 steps 1–3): the principals' votes, then each third
  * party's vote given the "little contest" it would join.
  */
 export function contestProbability(
@@ -72,7 +72,7 @@ export function contestProbability(
   const c0ji = CHALLENGE_FLOOR + Math.max(-a, 0) + Math.max(-b, 0);
   let cij = c0ij;
   let cji = c0ji;
-  // Payoff table of SMP.md §6 as coefficients: joinX = 2·(first) + (third-party's own or another first).
+  // Payoff table of docs/models/SMP.md §6 as coefficients: joinX = 2·(first) + (third-party's own or another first).
   const commit = params.thirdPartyCommit;
   const semi = commit === 'SemiCommit';
   const none = commit === 'NoCommit';
@@ -120,7 +120,7 @@ export function contestProbability(
   return cij / (cij + cji);
 }
 
-/** ΔEU for k of i challenging j, given P_ij (SMP.md §6 steps 4–5): a sum of two utilities. */
+/** ΔEU for k of i challenging j, given P_ij (docs/models/SMP.md §6 steps 4–5): a sum of two utilities. */
 export function challengeGain(
   model: SmpModel,
   state: SmpState,
@@ -141,7 +141,7 @@ export function challengeGain(
   return euChlg - euSq;
 }
 
-/** h's estimate, for actor k, of the consequences of i challenging j (SMP.md §6): (P_ij, ΔEU). */
+/** h's estimate, for actor k, of the consequences of i challenging j (docs/models/SMP.md §6): (P_ij, ΔEU). */
 export function probEduChlg(
   model: SmpModel,
   state: SmpState,
@@ -168,7 +168,7 @@ function round4(x: number): number {
 }
 
 /**
- * Interpolates a bargain between i and j given p, the probability that i prevails (SMP.md §7.2).
+ * Interpolates a bargain between i and j given p, the probability that i prevails (docs/models/SMP.md §7.2).
  * S1P1/S2P2 points are rounded to the 1e-4 grid; S2PMax points are not.
  */
 export function interpolateBargain(

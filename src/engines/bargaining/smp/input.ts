@@ -1,17 +1,17 @@
 /**
  * From a BargainingInput to SMP's internal model on [0,1]: the checks KTAB's readers and run-time guards
- * make (SMP.md §2, §12.6, §12.11), reported as data, and the flat typed arrays the engine works on.
+ * make (docs/models/SMP.md §2, §12.6, §12.11), reported as data, and the flat typed arrays the engine works on.
  */
 import type { BargainingInput } from '../types.js';
 import { validateInput, type InputProblem } from '../validate.js';
 import { accommodationMatrix, SmpParamsSchema, type SmpAccommodationPair, type SmpParams } from './params.js';
 import type { SmpModel } from './state.js';
 
-/** KTAB needs at least three actors (SMP.md §1). */
+/** KTAB needs at least three actors (docs/models/SMP.md §1). */
 export const SMP_MIN_ACTORS = 3;
-/** KTAB's own limit (SMP.md §1); a turn costs O(N³), so this also bounds the run time. */
+/** KTAB's own limit (docs/models/SMP.md §1); a turn costs O(N³), so this also bounds the run time. */
 export const SMP_MAX_ACTORS = 250;
-/** Salience totals up to 1 + this are taken as 1 (KTAB crashes on 1.0000000000000002, SMP.md §12.11). */
+/** Salience totals up to 1 + this are taken as 1 (KTAB crashes on 1.0000000000000002, docs/models/SMP.md §12.11). */
 const SALIENCE_SUM_TOLERANCE = 1e-9;
 const ACCOMMODATION_ROW_TOLERANCE = 1e-10;
 

@@ -1,5 +1,5 @@
 /**
- * SMP reproduces KTAB's own outputs exactly (SMP.md §13): number of states, every fractional-change line and
+ * SMP reproduces KTAB's own outputs exactly (docs/models/SMP.md §13): number of states, every fractional-change line and
  * every "prob" line to 4 decimals, every position of every state. Expected values are KTAB's files in
  * fixtures/ktab (see SOURCE.md); inputs are read with our KTAB CSV reader.
  */
@@ -110,7 +110,7 @@ describe('SMP with default parameters reproduces KTAB smpc (fixtures/ktab/runs)'
         expect(mismatches).toEqual([]);
       });
 
-      it('puts every coordinate that moved on the 1e-4 grid (S2P2 rounding, SMP.md §7.2)', () => {
+      it('puts every coordinate that moved on the 1e-4 grid (S2P2 rounding, docs/models/SMP.md §7.2)', () => {
         for (let t = 1; t < result.turns.length; t++) {
           result.turns[t]!.forEach((row, i) =>
             row.forEach((x, k) => {
@@ -185,11 +185,11 @@ describe('other KTAB data sets', () => {
     ['SOE-Competitive.csv', 36],
     ['dummyData-a040.csv', 21],
     ['dummyData-a080.csv', 18],
-  ])('%s runs for KTAB’s %i states (SMP.md §14)', (file, states) => {
+  ])('%s runs for KTAB’s %i states (docs/models/SMP.md §14)', (file, states) => {
     expect(runSmp(toInput(loadScenario(file))).turns.length).toBe(states);
   });
 
-  it('matches the final positions SMP.md §13 quotes for dummyData_3Dim', () => {
+  it('matches the final positions docs/models/SMP.md §13 quotes for dummyData_3Dim', () => {
     const final = runSmp(toInput(loadScenario('dummyData_3Dim.csv'))).turns.at(-1)!;
     const quoted: Record<number, number[]> = {
       0: [78.56, 31.76, 74.05],

@@ -1,4 +1,4 @@
-/** SMP parameters: KTAB's defaults (SMP.md §3) and the case-file form of the settings. */
+/** SMP parameters: KTAB's defaults (docs/models/SMP.md §3) and the case-file form of the settings. */
 import { describe, expect, it } from 'vitest';
 import {
   accommodationMatrix,
@@ -9,7 +9,7 @@ import {
 } from './params.js';
 
 describe('SMP parameters', () => {
-  it('default to KTAB’s codes 0,0,0,2,1,1,1,1,0 (SMP.md §3, ScenarioDesc of the shipped database)', () => {
+  it('default to KTAB’s codes 0,0,0,2,1,1,1,1,0 (docs/models/SMP.md §3, ScenarioDesc of the shipped database)', () => {
     const codes = SMP_KTAB_PARAMETER_ORDER.map((key) =>
       (SMP_KTAB_PARAMETER_VALUES[key] as readonly string[]).indexOf(DEFAULT_SMP_PARAMS[key]),
     );

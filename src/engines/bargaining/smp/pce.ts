@@ -1,6 +1,6 @@
 /**
  * Probabilistic Condorcet election: from pairwise victory probabilities to one distribution over the options
- * (SMP.md §4.6–4.7; KTAB kmodel.cpp's condPCE and markovPCE).
+ * (docs/models/SMP.md §4.6–4.7; KTAB kmodel.cpp's condPCE and markovPCE).
  */
 import type { SmpParams } from './params.js';
 import { coalitions, victoryProbabilities } from './voting.js';

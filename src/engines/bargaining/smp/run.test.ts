@@ -1,7 +1,7 @@
 /**
  * runSmp behaviour beyond the KTAB reproduction: every parameter variant runs, seeded stochastic runs
- * reproduce, bad input is named, the accommodation matrix moves ideals as SMP.md §7.6 says, the
- * compatibility flags of SMP.md §12 switch the documented quantity, degenerate states stop cleanly.
+ * reproduce, bad input is named, the accommodation matrix moves ideals as docs/models/SMP.md §7.6 says, the
+ * compatibility flags of docs/models/SMP.md §12 switch the documented quantity, degenerate states stop cleanly.
  */
 import { describe, expect, it } from 'vitest';
 import type { BargainingInput } from '../types.js';
@@ -57,7 +57,7 @@ describe('every value of every parameter runs to a sane trajectory', () => {
   }
 });
 
-describe('stochastic transitions (SMP.md §7.4, §10)', () => {
+describe('stochastic transitions (docs/models/SMP.md §7.4, §10)', () => {
   const stochastic = { stateTransitions: 'Stochastic' } as const;
 
   it('are reproducible for a seed', () => {
@@ -87,7 +87,7 @@ describe('bad input is reported by actor and field', () => {
     throw new Error('expected a BargainingInputError');
   };
 
-  it('zero capability (fatal in KTAB at run time, SMP.md §12.6)', () => {
+  it('zero capability (fatal in KTAB at run time, docs/models/SMP.md §12.6)', () => {
     const input = { ...INPUT, capability: INPUT.capability.map((c, i) => (i === 3 ? 0 : c)) };
     expect(problemsOf(input)).toContainEqual(
       expect.objectContaining({ code: 'zero_capability', path: ['actors', 'a3', 'capability'] }),
@@ -150,7 +150,7 @@ describe('salience totals', () => {
   });
 });
 
-describe('ideal accommodation (SMP.md §7.6)', () => {
+describe('ideal accommodation (docs/models/SMP.md §7.6)', () => {
   const identity = INPUT.actors.map((_, i) => INPUT.actors.map((__, j) => (i === j ? 1 : 0)));
 
   it('the identity matrix is the default', () => {
@@ -184,7 +184,7 @@ describe('ideal accommodation (SMP.md §7.6)', () => {
   });
 });
 
-describe('compatibility flags for KTAB defects (SMP.md §12)', () => {
+describe('compatibility flags for KTAB defects (docs/models/SMP.md §12)', () => {
   const setup = (params: Partial<SmpParams>) => {
     const full = SmpParamsSchema.parse(params);
     const { model, pos0 } = buildModel(INPUT, full);
@@ -257,13 +257,13 @@ describe('compatibility flags for KTAB defects (SMP.md §12)', () => {
     },
   );
 
-  it('defaults: corrected where SMP.md calls KTAB’s choice a defect (§12.1), KTAB’s choice otherwise (§12.2)', () => {
+  it('defaults: corrected where docs/models/SMP.md calls KTAB’s choice a defect (§12.1), KTAB’s choice otherwise (§12.2)', () => {
     expect(DEFAULT_SMP_PARAMS.receiverBargainWeight).toBe('probability');
     expect(DEFAULT_SMP_PARAMS.pwCompReceiverCapability).toBe('ktabInitiator');
   });
 });
 
-describe('degenerate states (SMP.md §5 step 8, §12.7)', () => {
+describe('degenerate states (docs/models/SMP.md §5 step 8, §12.7)', () => {
   it('all actors at one point: stops at the input state with a warning instead of dividing by zero', () => {
     const same = { ...INPUT, position: INPUT.position.map(() => [40, 40, 40]) };
     const r = runSmp(same);

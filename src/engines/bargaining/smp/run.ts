@@ -1,5 +1,5 @@
 /**
- * KTAB's Spatial Model of Politics: input checks, the run loop and stop rule (SMP.md §8), from a
+ * KTAB's Spatial Model of Politics: input checks, the run loop and stop rule (docs/models/SMP.md §8), from a
  * BargainingInput to the whole trajectory on the 0–100 scale.
  */
 import { createRandom } from '../../../kit/random.js';
@@ -47,7 +47,7 @@ export interface SmpResult {
   ideals: number[][][];
   /**
    * KTAB's reported "prob" per state: prob[t][actor] is the probabilistic-Condorcet-election probability of
-   * the unique position the actor holds (SMP.md §9.2). Actors sharing a position share the value.
+   * the unique position the actor holds (docs/models/SMP.md §9.2). Actors sharing a position share the value.
    */
   prob: number[][];
   /** KTAB's "fractional change compared to first step" of each step: fractionalChange[t-1] for state t. */
@@ -72,7 +72,7 @@ export interface SmpResult {
   bargains?: SmpBargainRecord[][];
 }
 
-/** Total Euclidean movement of all actors between two states (SMP.md §8). */
+/** Total Euclidean movement of all actors between two states (docs/models/SMP.md §8). */
 function movement(a: SmpState, b: SmpState, n: number, dims: number): number {
   let sum = 0;
   for (let i = 0; i < n; i++) sum += euclidean(a.pos, i, b.pos, i, dims);
@@ -176,7 +176,7 @@ export function runSmp(
   const likeliest = {
     position: turns[turns.length - 1]![top]!,
     prob: finalProb[top]!,
-    // The actors at that position, with the 1e-3 tolerance of SMP.md §5 on the 0–1 scale.
+    // The actors at that position, with the 1e-3 tolerance of docs/models/SMP.md §5 on the 0–1 scale.
     actors: input.actors
       .map((_, i) => i)
       .filter((i) => euclidean(finalState.pos, i, finalState.pos, top, dims) < 1e-3),

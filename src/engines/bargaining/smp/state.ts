@@ -1,5 +1,5 @@
 /**
- * SMP model data and per-state setup (SMP.md §5): distances, risk attitudes from a position contest, each
+ * SMP model data and per-state setup (docs/models/SMP.md §5): distances, risk attitudes from a position contest, each
  * estimator's view of everyone's risk attitude, and each actor's own utility of every position.
  */
 import type { SmpParams } from './params.js';
@@ -18,7 +18,7 @@ export interface SmpModel {
   salSqSum: Float64Array;
   /** Total salience S_i = Σ_k s_ik. */
   totalSalience: Float64Array;
-  /** Challenge weight c_i·S_i (SMP.md §6). */
+  /** Challenge weight c_i·S_i (docs/models/SMP.md §6). */
   challengeWeight: Float64Array;
   /** Ideal-accommodation matrix A[i*n+j], or undefined for the identity. */
   accommodation: Float64Array | undefined;
@@ -41,7 +41,7 @@ export interface SmpState {
   warnings: string[];
 }
 
-/** Per-state setup of SMP.md §5 (steps 2–7; the unique-position step lives with the prob output). */
+/** Per-state setup of docs/models/SMP.md §5 (steps 2–7; the unique-position step lives with the prob output). */
 export function setupState(model: SmpModel, pos: Float64Array, ideal: Float64Array): SmpState {
   const { n, dims, params } = model;
   const warnings: string[] = [];
@@ -117,7 +117,7 @@ export function setupState(model: SmpModel, pos: Float64Array, ideal: Float64Arr
 }
 
 /**
- * Unique positions (SMP.md §5 step 1): representatives in actor order, an actor joining the first earlier
+ * Unique positions (docs/models/SMP.md §5 step 1): representatives in actor order, an actor joining the first earlier
  * representative within `tol` (Euclidean, [0,1] scale).
  */
 export function uniquePositions(pos: Float64Array, n: number, dims: number, tol = 1e-3): number[] {
@@ -129,7 +129,7 @@ export function uniquePositions(pos: Float64Array, n: number, dims: number, tol 
 }
 
 /**
- * KTAB's reported "prob" of each actor's position (SMP.md §9.2): PCE over the unique positions with
+ * KTAB's reported "prob" of each actor's position (docs/models/SMP.md §9.2): PCE over the unique positions with
  * capability weights, each actor reading the last unique option within 1e-3 of its position.
  */
 export function positionProbabilities(

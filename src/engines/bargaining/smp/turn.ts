@@ -1,5 +1,5 @@
 /**
- * One SMP turn — bargain, challenge, negotiate (SMP.md §7): every actor picks its most valuable challenge,
+ * One SMP turn — bargain, challenge, negotiate (docs/models/SMP.md §7): every actor picks its most valuable challenge,
  * bargains are queued, each actor resolves its queue by a probabilistic Condorcet election, all move at once.
  */
 import type { Random } from '../../../kit/random.js';
@@ -17,7 +17,7 @@ import { distance, utility } from './utility.js';
 
 const MIN_CHALLENGE_GAIN = 1e-5;
 
-/** Actor i's chosen target (SMP.md §7.1): the largest gain above the floor, lowest index on ties. */
+/** Actor i's chosen target (docs/models/SMP.md §7.1): the largest gain above the floor, lowest index on ties. */
 export function chooseTarget(
   model: SmpModel,
   state: SmpState,
@@ -38,7 +38,7 @@ export function chooseTarget(
   return best;
 }
 
-/** The bargains initiator i offers target j under the model's BargnModel (SMP.md §7.3). */
+/** The bargains initiator i offers target j under the model's BargnModel (docs/models/SMP.md §7.3). */
 export function formBargains(
   model: SmpModel,
   state: SmpState,
@@ -50,7 +50,7 @@ export function formBargains(
   const initView = interpolateBargain(model, state, i, j, prob);
   if (params.bargnModel === 'InitOnlyInterp') return [initView];
   const rcvrEstimate = probEduChlg(model, state, j, i, i, j);
-  // KTAB passes the utility gain where a probability belongs (SMP.md §12.1); the default corrects it.
+  // KTAB passes the utility gain where a probability belongs (docs/models/SMP.md §12.1); the default corrects it.
   const rcvrP = params.receiverBargainWeight === 'ktabUtilityGain' ? rcvrEstimate.gain : rcvrEstimate.prob;
   const rcvrView = interpolateBargain(model, state, i, j, rcvrP);
   if (params.bargnModel === 'InitRcvrInterp') return [initView, rcvrView];
@@ -71,7 +71,7 @@ export function formBargains(
 
 /**
  * Value to every voter n of the configuration a bargain would produce: the average of n's utility over all
- * actors' positions, the two parties taking the bargained points (SMP.md §7.4).
+ * actors' positions, the two parties taking the bargained points (docs/models/SMP.md §7.4).
  */
 function bargainValues(model: SmpModel, state: SmpState, bargain: Bargain): Float64Array {
   const { n, dims } = model;
@@ -124,11 +124,11 @@ export interface TurnResult {
   warnings: string[];
 }
 
-/** Computes the next state from `state` (SMP.md §7). `random` is used only for Stochastic transitions. */
+/** Computes the next state from `state` (docs/models/SMP.md §7). `random` is used only for Stochastic transitions. */
 export function step(model: SmpModel, state: SmpState, random: Random | undefined): TurnResult {
   const { n, dims, params } = model;
   const warnings: string[] = [];
-  // Queues hold bargain indices; SQ is implicit at the head. Built in initiator order (SMP.md §7.7).
+  // Queues hold bargain indices; SQ is implicit at the head. Built in initiator order (docs/models/SMP.md §7.7).
   const bargains: Bargain[] = [];
   const queues: number[][] = Array.from({ length: n }, () => []);
   for (let i = 0; i < n; i++) {
@@ -186,7 +186,7 @@ function drawOption(p: Float64Array, u: number): number {
   return p.length - 1;
 }
 
-/** q′_i = Σ_j A_ij θ′_j + (1 − min(1, Σ_j A_ij)) q_i (SMP.md §7.6); q′ = θ′ when A is the identity. */
+/** q′_i = Σ_j A_ij θ′_j + (1 − min(1, Σ_j A_ij)) q_i (docs/models/SMP.md §7.6); q′ = θ′ when A is the identity. */
 function updateIdeals(model: SmpModel, ideal: Float64Array, nextPos: Float64Array): Float64Array {
   const { n, dims, accommodation: a } = model;
   if (!a) return Float64Array.from(nextPos);

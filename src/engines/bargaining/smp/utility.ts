@@ -1,6 +1,6 @@
 /**
  * SMP building blocks on the internal [0,1] scale: salience-weighted distance and risk-adjusted utility
- * (SMP.md §4.1–4.2).
+ * (docs/models/SMP.md §4.1–4.2).
  */
 
 /** Utility of distance d under risk attitude R: (1−d)(1+dR); d > 1 only arises from round-off. */
@@ -9,7 +9,7 @@ export function utility(d: number, riskR: number): number {
 }
 
 /**
- * Salience-weighted distance from actor i's ideal to point p (SMP.md §4.1):
+ * Salience-weighted distance from actor i's ideal to point p (docs/models/SMP.md §4.1):
  * sqrt(Σ_k s_ik²(q_ik − p_k)² / Σ_k s_ik²). `ideal` and `sal` are flat N×K arrays; `point` is read at
  * `point[pOffset + k]`.
  */

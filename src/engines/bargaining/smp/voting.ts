@@ -1,5 +1,5 @@
 /**
- * Votes, coalition strengths and victory probabilities among options (SMP.md §4.3–4.5; KTAB
+ * Votes, coalition strengths and victory probabilities among options (docs/models/SMP.md §4.3–4.5; KTAB
  * kmodel.cpp's vote, coalitions and vProb).
  */
 import type { SmpVictoryProbModel, SmpVotingRule } from './params.js';
@@ -39,7 +39,7 @@ const VOTE_FNS: Record<SmpVotingRule, VoteFn> = {
   },
 };
 
-/** The vote function of a voting rule (SMP.md §4.3); picked once per run so hot loops stay monomorphic. */
+/** The vote function of a voting rule (docs/models/SMP.md §4.3); picked once per run so hot loops stay monomorphic. */
 export function voteFunction(rule: SmpVotingRule): VoteFn {
   return VOTE_FNS[rule];
 }
@@ -90,7 +90,7 @@ export function coalitions(
   return c;
 }
 
-/** Probability that strength s1 beats s2 under a victory-probability model (SMP.md §4.5). */
+/** Probability that strength s1 beats s2 under a victory-probability model (docs/models/SMP.md §4.5). */
 export function victoryProbability(model: SmpVictoryProbModel, s1: number, s2: number): number {
   let x1: number;
   let x2: number;

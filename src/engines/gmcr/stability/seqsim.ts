@@ -1,6 +1,6 @@
 /**
  * SEQ+SIM: both SEQ and SIM for the player (the reference results' reading) or, behind the gmcr-py
- * compatibility setting, either of them (GMCR.md §2.2, §6 item 3).
+ * compatibility setting, either of them (docs/models/GMCR.md §2.2, §6 item 3).
  */
 export function seqSimStability(seq: Uint8Array, sim: Uint8Array, rule: 'and' | 'or'): Uint8Array {
   const out = new Uint8Array(seq.length);

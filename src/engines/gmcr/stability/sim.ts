@@ -1,10 +1,10 @@
 /**
- * Simultaneous sanctioning (Fang, Hipel & Kilgour 1993, §3.2; GMCR.md §2.2): each improvement of the player
+ * Simultaneous sanctioning (Fang, Hipel & Kilgour 1993, §3.2; docs/models/GMCR.md §2.2): each improvement of the player
  * is sanctioned if the others, each staying or taking one of its own improvements from s at the same moment,
  * can produce a feasible combined state no better for the player than s. Codes add because the players'
  * options are disjoint, so the others' joint choices are listed once per state as code offsets and reused
  * for every improvement. All choices are checked for every improvement (gmcr-py's exhausted-iterator
- * defect, GMCR.md §6 item 2, is not reproduced).
+ * defect, docs/models/GMCR.md §6 item 2, is not reproduced).
  */
 import { improvementsOf, type StabilityContext } from './context.js';
 
