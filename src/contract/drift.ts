@@ -15,8 +15,14 @@ import type { CaseIssue } from '../case/issues.js';
 import type * as A from './analyses.js';
 import type { IssueRecord } from './common.js';
 
-/** True when A and B are assignable both ways. */
-type Same<X, Y> = [X] extends [Y] ? ([Y] extends [X] ? true : false) : false;
+/** Optional keys made required all the way down, so an added optional field counts as a difference too. */
+type Shape<T> = T extends readonly (infer U)[]
+  ? Shape<U>[]
+  : T extends object
+    ? { [K in keyof T]-?: Shape<Exclude<T[K], undefined>> }
+    : T;
+/** True when X and Y have the same fields (optional ones included) with types assignable both ways. */
+type Same<X, Y> = [Shape<X>] extends [Shape<Y>] ? ([Shape<Y>] extends [Shape<X>] ? true : false) : false;
 type Holds<T extends true> = T;
 
 export type ContractDrift = [
