@@ -82,7 +82,7 @@ export function smpForecast(input: BargainingInput, options: SmpForecastOptions 
   if (result.params.bigRAdjust === 'Full')
     warnings.push(
       'bigRAdjust Full: KTAB cannot run this input (estimated utilities equal the true ones, which fails its ' +
-        'sanity check, SMP.md §5 step 8); there is no KTAB result to compare',
+        'sanity check, docs/models/SMP.md §5 step 8); there is no KTAB result to compare',
     );
   const convergence = smpConvergence(input, result.turns, result.outcomes, result.stopReason);
   const prob = result.prob.map((row) =>

@@ -140,7 +140,7 @@ describe('redline import ktab', () => {
         receiverBargainWeight: 'ktabUtilityGain',
       });
       expect(JSON.stringify(json.warnings)).toMatch(/receiverBargainWeight: ktabUtilityGain/);
-      // The imported case's SMP run is the engine's run with KTAB's setting given by hand (SMP.md §12.1).
+      // The imported case's SMP run is the engine's run with KTAB's setting given by hand (docs/models/SMP.md §12.1).
       const parsed = parseCase(JSON.stringify(json.case));
       if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
       const { input } = bargainingInputFromCase(parsed.case);

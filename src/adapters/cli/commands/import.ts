@@ -55,7 +55,7 @@ function uniqueIds(names: string[], fallback: (i: number) => string): string[] {
 /**
  * KTAB compatibility of the imported SMP parameters (changes `smp` in place): a file asking for a bargaining
  * model that uses the receiver's view (InitRcvrInterp, PWCompInterp) gets KTAB's interpolation of that view
- * (receiverBargainWeight: ktabUtilityGain, SMP.md §12.1), so the import reproduces KTAB's run; and inputs KTAB
+ * (receiverBargainWeight: ktabUtilityGain, docs/models/SMP.md §12.1), so the import reproduces KTAB's run; and inputs KTAB
  * itself cannot run are named with the reason. Returns what it says about both.
  */
 export function ktabCompatibility(smp: Record<string, unknown>): string[] {
@@ -64,14 +64,14 @@ export function ktabCompatibility(smp: Record<string, unknown>): string[] {
     smp.receiverBargainWeight = 'ktabUtilityGain';
     notes.push(
       `BargnModel ${String(smp.bargnModel)} uses the receiver's view of each bargain, which KTAB interpolates with a ` +
-        'utility gain where a probability belongs (SMP.md §12.1); set forecast.models.smp.receiverBargainWeight: ' +
+        'utility gain where a probability belongs (docs/models/SMP.md §12.1); set forecast.models.smp.receiverBargainWeight: ' +
         'ktabUtilityGain so the forecast reproduces KTAB (use "probability" for the corrected model)',
     );
   }
   if (smp.bigRAdjust === 'Full')
     notes.push(
       'BigRAdjust Full: KTAB itself cannot run this input — every estimator then knows every risk attitude, so ' +
-        'its estimated utilities equal the true ones and KTAB stops at its sanity check (SMP.md §5 step 8); ' +
+        'its estimated utilities equal the true ones and KTAB stops at its sanity check (docs/models/SMP.md §5 step 8); ' +
         'Redline runs it, with no KTAB result to compare against',
     );
   return notes;
