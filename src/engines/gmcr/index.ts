@@ -45,11 +45,29 @@ export {
 } from './coalitions.js';
 export {
   statusQuoAnalysis,
+  moveTree,
+  type MoveTree,
+  type MoveTreeNode,
   type StatusQuoResult,
   type StatusQuoOptions,
   type ReachedState,
   type Step as StatusQuoStep,
 } from './status-quo.js';
-export { inverseGmcr, type InverseOptions, type InverseResult } from './inverse.js';
+export {
+  inverseGmcr,
+  inverseConditions,
+  type InverseOptions,
+  type InverseResult,
+  type ConceptConditions,
+  type MoveCondition,
+} from './inverse.js';
 export { validateConflicts } from './validate-conflicts.js';
 export { presentStability } from './present.js';
+export {
+  stabilityOfCase,
+  gmcrModelOfCase,
+  parseConcepts,
+  StabilityInputError,
+  StabilityTooLargeError,
+  type CaseStabilityOptions,
+} from './of-case.js';

@@ -5,7 +5,7 @@
  * checked with the standard definitions (multi-opponent sanctions, sanctions ⪯), unlike gmcr-py's inverse
  * solver (single-opponent, strict sanctions; docs/models/GMCR.md §6 items 5–6).
  */
-import { isStableDirect } from './direct.js';
+import { isStableDirect, reachableFrom } from './direct.js';
 import type { GmcrModel } from './model.js';
 import { buildPlayers, improvementsFrom, movesFrom, type Player } from './moves.js';
 import { rankingOf } from './preferences.js';
@@ -34,13 +34,98 @@ export interface InverseResult {
   examples: Partial<Record<StabilityConcept, (number | number[])[][][]>>;
   /** Necessary and sufficient Nash conditions: per decision maker, the states it must not rank above the desired one (its moves from it). */
   nashConditions: { dm: number; notAbove: number[] }[];
+  /** The conditions of every concept counted, per decision maker and move (see `inverseConditions`). */
+  conditions: ConceptConditions[];
+}
+
+/**
+ * One move s1 of a decision maker from the desired state d, and what can answer it: d stays stable against s1
+ * when s1 ⪯ d, or (GMR, SMR, SEQ, SIM) when one of the listed sanction states s2 is ⪯ d — for SMR with every
+ * counter-move s3 of the decision maker from s2 also ⪯ d; for SEQ only if the opponents' moves to s2 are
+ * improvements for them; for SIM, s2 is the joint state of s1 and an opponent's simultaneous improvement.
+ */
+export interface MoveCondition {
+  move: number;
+  sanctions: { state: number; counterMoves?: number[] }[];
+}
+
+export interface ConceptConditions {
+  concept: StabilityConcept;
+  dm: number;
+  /** The rule in words, with d the desired state. */
+  rule: string;
+  moves: MoveCondition[];
+}
+
+const RULES: Partial<Record<StabilityConcept, string>> = {
+  Nash: 'every move s1 ⪯ d',
+  GMR: 'every move s1 ⪯ d, or some sanction s2 (opponents’ moves from s1) ⪯ d',
+  SMR: 'every move s1 ⪯ d, or some sanction s2 ⪯ d whose counter-moves s3 are all ⪯ d',
+  SEQ: 'every move s1 ⪯ d, or some sanction s2 ⪯ d reached by opponents’ improvements',
+  SIM: 'every move s1 ⪯ d, or some joint state s2 of s1 and an opponent’s improvement from d ⪯ d',
+};
+
+/**
+ * The conditions on the decision makers' preferences under which ordered state `desired` is stable, per
+ * concept (Nash, GMR, SMR, SEQ, and SIM for simultaneous moves), listing for each move the states that would
+ * sanction it. Sanctions are reached by the opponents' legal moves (multi-opponent sequences, as the standard
+ * definitions); SEQ lists the same states with the added condition that the opponents improve.
+ */
+export function inverseConditions(
+  model: GmcrModel,
+  desired: number,
+  concepts: readonly StabilityConcept[] = ['Nash', 'GMR', 'SMR', 'SEQ', 'SIM'],
+): ConceptConditions[] {
+  const d = desired - 1;
+  const players = buildPlayers(model);
+  const out: ConceptConditions[] = [];
+  players.forEach((p, i) => {
+    const opponents = players.filter((_, k) => k !== i);
+    const moves = movesFrom(model, p, d);
+    for (const concept of concepts) {
+      const rule = RULES[concept];
+      if (!rule) continue;
+      if (concept === 'SIM' && opponents.length === 0) continue;
+      const conditions = moves.map((s1): MoveCondition => {
+        if (concept === 'Nash') return { move: s1 + 1, sanctions: [] };
+        if (concept === 'SIM') {
+          const base = model.codes[d]!;
+          const joint = new Set<number>();
+          for (const q of opponents)
+            for (const t of movesFrom(model, q, d)) {
+              const s2 = model.index.get(model.codes[s1]! + model.codes[t]! - base);
+              if (s2 >= 0) joint.add(s2);
+            }
+          return {
+            move: s1 + 1,
+            sanctions: [...joint].sort((a, b) => a - b).map((s2) => ({ state: s2 + 1 })),
+          };
+        }
+        const reach = [...reachableFrom(model, opponents, s1, false)].sort((a, b) => a - b);
+        return {
+          move: s1 + 1,
+          sanctions: reach.map((s2) =>
+            concept === 'SMR'
+              ? { state: s2 + 1, counterMoves: movesFrom(model, p, s2).map((s3) => s3 + 1) }
+              : { state: s2 + 1 },
+          ),
+        };
+      });
+      out.push({ concept, dm: i, rule, moves: conditions });
+    }
+  });
+  return out;
 }
 
 export function inverseGmcr(model: GmcrModel, desired: number, opts: InverseOptions): InverseResult {
   if (!Number.isInteger(desired) || desired < 1 || desired > model.n)
     throw new RangeError(`engines/gmcr/inverse: state ${desired} does not exist (1..${model.n})`);
   const d = desired - 1;
-  const concepts = opts.concepts ?? (['Nash', 'GMR', 'SMR', 'SEQ'] as const);
+  const concepts =
+    opts.concepts ??
+    (model.dms.length >= 2
+      ? (['Nash', 'GMR', 'SMR', 'SEQ', 'SIM'] as const)
+      : (['Nash', 'GMR', 'SMR', 'SEQ'] as const));
   const keep = opts.examples ?? 5;
   const baseRankings = model.payoffs.map((p) => rankingOf(p).map((g) => (typeof g === 'number' ? [g] : g)));
   // Per decision maker: every ordering of its groups allowed by its vary range.
@@ -104,7 +189,14 @@ export function inverseGmcr(model: GmcrModel, desired: number, opts: InverseOpti
     dm: i,
     notAbove: movesFrom(model, p, d).map((t) => t + 1),
   }));
-  return { desired, profiles, counts, examples, nashConditions };
+  return {
+    desired,
+    profiles,
+    counts,
+    examples,
+    nashConditions,
+    conditions: inverseConditions(model, desired, concepts),
+  };
 }
 
 /** GMCR+'s inverse-solver verdict for one decision maker at state d (kept for reproducing old analyses). */

@@ -89,9 +89,9 @@ export function formatBytes(b: number): string {
 export function buildModel(spec: GmcrConflictSpec, opts: BuildOptions = {}): BuildResult {
   const issues: GmcrIssue[] = [];
   const warnings: GmcrIssue[] = [];
-  const err = (code: GmcrIssue["code"], path: (string | number)[], message: string, hint?: string) =>
+  const err = (code: GmcrIssue['code'], path: (string | number)[], message: string, hint?: string) =>
     issues.push({ code, severity: 'error', path, message, hint });
-  const warn = (code: GmcrIssue["code"], path: (string | number)[], message: string, hint?: string) =>
+  const warn = (code: GmcrIssue['code'], path: (string | number)[], message: string, hint?: string) =>
     warnings.push({ code, severity: 'warning', path, message, hint });
 
   const nOpt = spec.options.length;

@@ -88,7 +88,7 @@ export function resolveRanking(
   codes: Int32Array,
   index: StateIndex,
   path: (string | number)[],
-  err: (code: GmcrIssue["code"], path: (string | number)[], message: string, hint?: string) => void,
+  err: (code: GmcrIssue['code'], path: (string | number)[], message: string, hint?: string) => void,
 ): number[][] | undefined {
   const n = codes.length;
   const placed = new Int32Array(n).fill(-1);

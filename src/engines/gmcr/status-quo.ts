@@ -35,11 +35,77 @@ export interface StatusQuoResult {
   reached: ReachedState[];
   /** Number of distinct moves (edges of the evolution tree collapsed by state and last mover) per level. */
   movesPerLevel: number[];
+  /** With `tree: true`: every move to the depth. */
+  tree?: MoveTree;
 }
 
 export interface StatusQuoOptions {
   depth?: number;
   coalitions?: readonly (readonly number[])[];
+  /** Also return the full move tree to `depth` (every move, not only shortest paths). */
+  tree?: boolean;
+  /** Most nodes in the tree (default 20,000); beyond it the tree is cut and marked truncated. */
+  maxTreeNodes?: number;
+}
+
+/** A node of the move tree: the state reached, who moved there and whether it was an improvement for them. */
+export interface MoveTreeNode {
+  state: number;
+  /** Player index that moved into this state (absent at the root). */
+  player?: number;
+  improvement?: boolean;
+  children: MoveTreeNode[];
+}
+
+export interface MoveTree {
+  root: MoveTreeNode;
+  depth: number;
+  nodes: number;
+  truncated: boolean;
+}
+
+/**
+ * Every evolution of the conflict from `from` (1-based) to `depth` steps: at each step any player but the last
+ * mover makes any of its moves. The tree grows as (moves per state)^depth, so it is cut at `maxNodes`.
+ */
+export function moveTree(
+  model: GmcrModel,
+  from: number,
+  opts: { depth?: number; coalitions?: readonly (readonly number[])[]; maxNodes?: number } = {},
+): MoveTree {
+  const depth = opts.depth ?? 3;
+  const maxNodes = opts.maxNodes ?? 20_000;
+  const players = buildPlayers(model, opts.coalitions ?? model.coalitions);
+  let nodes = 1;
+  let truncated = false;
+  const root: MoveTreeNode = { state: from, children: [] };
+  let frontier: { node: MoveTreeNode; last: number }[] = [{ node: root, last: -1 }];
+  for (let level = 1; level <= depth && frontier.length && !truncated; level++) {
+    const next: { node: MoveTreeNode; last: number }[] = [];
+    for (const { node, last } of frontier) {
+      const s = node.state - 1;
+      players.forEach((p, q) => {
+        if (q === last || truncated) return;
+        for (const t of movesFrom(model, p, s)) {
+          if (nodes >= maxNodes) {
+            truncated = true;
+            return;
+          }
+          const child: MoveTreeNode = {
+            state: t + 1,
+            player: q,
+            improvement: improves(model, p, s, t),
+            children: [],
+          };
+          node.children.push(child);
+          nodes++;
+          next.push({ node: child, last: q });
+        }
+      });
+    }
+    frontier = next;
+  }
+  return { root, depth, nodes, truncated };
 }
 
 /** From ordered state `from` (1-based). */
@@ -121,5 +187,8 @@ export function statusQuoAnalysis(
     players: players.map((p) => ({ name: p.name, members: p.members })),
     reached,
     movesPerLevel: any.perLevel,
+    ...(opts.tree
+      ? { tree: moveTree(model, from, { depth, coalitions: opts.coalitions, maxNodes: opts.maxTreeNodes }) }
+      : {}),
   };
 }

@@ -20,6 +20,9 @@ import {
   presentStability,
   STABILITY_CONCEPTS,
   statusQuoAnalysis,
+  moveTree,
+  type MoveTree,
+  type MoveTreeNode,
   toCaseIssues,
   ynOf,
   type GmcrConflictSpec,
@@ -38,6 +41,7 @@ interface Opts {
   coalitions?: string;
   statusQuo?: string | true;
   depth?: string;
+  tree?: string | true;
   inverse?: string;
   vary?: string[];
   compat?: string;
@@ -68,6 +72,10 @@ export function register(program: Command): void {
       'states reachable from this state (number or Y/N string; default: the conflict’s statusQuo)',
     )
     .option('--depth <n>', 'status-quo search depth in moves', '5')
+    .option(
+      '--tree [depth]',
+      'with --status-quo: the full move tree to this depth (default 3), not only shortest paths',
+    )
     .option('--inverse <state>', 'count preference profiles that make this state an equilibrium')
     .option(
       '--vary <dm=from-to...>',
@@ -126,6 +134,12 @@ export function register(program: Command): void {
         sqState !== undefined
           ? statusQuoAnalysis(model, sqState, { depth, coalitions: partition })
           : undefined;
+      if (sq && opts.tree !== undefined) {
+        const treeDepth = opts.tree === true ? 3 : Number(opts.tree);
+        if (!Number.isInteger(treeDepth) || treeDepth < 1 || treeDepth > 10)
+          throw new CliError('--tree depth must be a whole number from 1 to 10', EXIT.usage);
+        sq.tree = moveTree(model, sqState!, { depth: treeDepth, coalitions: partition });
+      }
       const inverse = opts.inverse !== undefined ? runInverse(model, opts) : undefined;
 
       if (opts.saveGmcr) {
@@ -153,6 +167,7 @@ export function register(program: Command): void {
       render(model, result);
       if (partitionResult) renderPartition(model, partitionResult);
       if (sq) renderStatusQuo(model, sq, result);
+      if (sq?.tree) renderTree(model, sq.tree);
       if (inverse) renderInverse(model, inverse);
     });
 }
@@ -437,6 +452,29 @@ function renderStatusQuo(
   print(table(['equilibrium', 'concepts', 'reachable (moves: path)', 'by improvements only'], rows));
 }
 
+/** The move tree, indented, at most 200 lines (the JSON has all of it). */
+function renderTree(model: GmcrModel, tree: MoveTree): void {
+  print(
+    color.bold(
+      `\nMove tree from state ${tree.root.state}, ${tree.depth} steps, ${tree.nodes} nodes${tree.truncated ? ' (cut)' : ''}`,
+    ),
+  );
+  let lines = 0;
+  const walk = (node: MoveTreeNode, indent: string) => {
+    for (const child of node.children) {
+      if (lines++ >= 200) return;
+      const who = model.dms[child.player!]?.name ?? `player ${child.player! + 1}`;
+      print(
+        `${indent}${who} → ${child.state} (${ynOf(model.codes[child.state - 1]!, model.m)})${child.improvement ? ' ↑' : ''}`,
+      );
+      walk(child, `${indent}  `);
+    }
+  };
+  walk(tree.root, '  ');
+  if (lines > 200) print(color.dim('  … (the rest with --json)'));
+  print(color.dim('  ↑ an improvement for the player moving'));
+}
+
 function renderInverse(model: GmcrModel, inv: ReturnType<typeof inverseGmcr>): void {
   print(
     color.bold(
@@ -449,11 +487,37 @@ function renderInverse(model: GmcrModel, inv: ReturnType<typeof inverseGmcr>): v
       Object.entries(inv.counts).map(([c, n]) => [c, String(n)]),
     ),
   );
-  for (const c of inv.nashConditions)
-    if (c.notAbove.length)
-      print(
-        `  Nash needs ${model.dms[c.dm]!.name} to rank ${inv.desired} at least as high as ${c.notAbove.join(', ')}`,
-      );
+  const d = inv.desired;
+  const rows: string[][] = [];
+  for (const c of inv.conditions)
+    for (const m of c.moves)
+      rows.push([
+        c.concept,
+        model.dms[c.dm]!.name,
+        `${m.move} ⪯ ${d}`,
+        c.concept === 'Nash'
+          ? '–'
+          : m.sanctions.length === 0
+            ? 'no sanction: needed'
+            : m.sanctions
+                .map((x) =>
+                  x.counterMoves?.length
+                    ? `${x.state} (and ${x.counterMoves.join(', ')} ⪯ ${d})`
+                    : String(x.state),
+                )
+                .join(' or '),
+      ]);
+  if (rows.length === 0) {
+    print(`  State ${d} has no unilateral moves away: it is stable under every concept for any preferences.`);
+    return;
+  }
+  print(
+    color.dim(
+      `Conditions on the preferences (d = ${d}): a move is harmless if it is ⪯ d, or if one of its sanctions is ⪯ d.`,
+    ),
+  );
+  for (const c of inv.conditions.filter((x) => x.dm === 0)) print(color.dim(`  ${c.concept}: ${c.rule}`));
+  print(table(['concept', 'decision maker', 'move must be', 'or a sanction ⪯ d among'], rows));
 }
 
 /** A table without lines between rows, so the many stability rows stay readable. */
