@@ -77,6 +77,9 @@ describe('hostile ingest', () => {
     for (const p of probes) expect(byFile(run, p.name).length, p.probe).toBeGreaterThan(0);
     expect(run.outcomes.filter((o) => o.code === 'internal')).toEqual([]);
     expect(run.slowest.ms, run.slowest.origin).toBeLessThan(PER_INPUT_MS);
+    process.stdout.write(
+      `issue probes: slowest ${Math.round(run.slowest.ms)} ms (${run.slowest.origin}), max RSS ${Math.round(run.maxRss / 1048576)} MB\n`,
+    );
     expect(run.maxRss).toBeLessThan(MAX_RSS);
     const one = (name: string) => byFile(run, name)[0]!;
     // Fragments parse as documents; deep nesting and unclosed scripts still yield the paragraph.
@@ -100,7 +103,7 @@ describe('hostile ingest', () => {
     expect(one('single-line-9.5m.txt').warnings.join(' ')).toMatch(/were analysed/);
     // A five-digit year is not read as 9999.
     expect(one('date-99999.jsonl').date ?? '').not.toMatch(/^9999/);
-  });
+  }, 300_000);
 
   it(`survives ${COUNT} generated hostile articles (seed ${SEED}) with an outcome for each`, async () => {
     const files = [...hostileCorpus(SEED, COUNT, 0.15)];
@@ -121,5 +124,5 @@ describe('hostile ingest', () => {
     process.stdout.write(
       `hostile corpus: ${files.length} files, ${run.outcomes.length} outcomes (${run.outcomes.filter((o) => o.status === 'failed').length} failed as expected), slowest ${Math.round(run.slowest.ms)} ms (${run.slowest.origin}), max RSS ${Math.round(run.maxRss / 1048576)} MB\n`,
     );
-  });
+  }, 900_000);
 });
