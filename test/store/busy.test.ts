@@ -123,5 +123,5 @@ describe('SQLite busy: another process holds the write lock', () => {
     await exited(w.proc);
     expect(statuses.filter((s) => s !== 200)).toEqual([]);
     expect((await app.inject({ url: '/api/cases/small' })).json().version).toBe(before + 60);
-  });
+  }, 120_000);
 });
