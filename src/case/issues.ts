@@ -126,6 +126,14 @@ export const ISSUE_CODES = {
   ktab_xml_parameter: 'use a parameter value KTAB accepts',
   ktab_xml_root: 'the root element must be a KTAB scenario',
   ktab_xml_seed: 'write the seed as a whole number',
+  // Engine preconditions of a forecast (src/engines/bargaining/validate.ts), refused alike by CLI and API
+  too_few_actors: 'a forecast needs at least two actors with a stance on the issue',
+  not_finite: 'write positions, saliences and capabilities as finite numbers',
+  negative: 'capabilities are non-negative',
+  shape: 'every actor needs a value for every issue',
+  zero_capability: 'give at least one actor a capability above 0',
+  zero_salience: 'give the actor a salience above 0 on some issue',
+  no_dimensions: 'choose a later date, or add stances',
 } as const;
 
 export type CaseIssueCode = keyof typeof ISSUE_CODES;

@@ -4,13 +4,14 @@
  * so whichever stance an `asOf` date resolves to carries the change.
  */
 import type { Case, Scenario, ScenarioChange, Stance } from './schema.js';
+import { UnknownIdError } from '../kit/errors.js';
 
-export class UnknownScenarioError extends Error {
+export class UnknownScenarioError extends UnknownIdError {
   constructor(
     readonly scenarioId: string,
-    readonly known: string[],
+    known: string[],
   ) {
-    super(`case/scenario: no scenario "${scenarioId}" (known: ${known.join(', ') || 'none'})`);
+    super(`case/scenario: no scenario "${scenarioId}" (known: ${known.join(', ') || 'none'})`, known);
   }
 }
 

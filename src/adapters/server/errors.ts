@@ -6,6 +6,8 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { ZodError } from 'zod';
 import type { CaseIssue } from '../../index.js';
+import type { InvalidInputError} from '../../kit/errors.js';
+import { RedlineError, UnknownIdError } from '../../kit/errors.js';
 import { ConflictError, InvalidCursorError, NotFoundError, storeFailure } from '../store/index.js';
 
 export interface ProblemBody {
@@ -86,7 +88,28 @@ export function zodIssues(err: ZodError, where: string): unknown[] {
   }));
 }
 
-/** Maps any thrown value to a Problem. Engine errors carrying `known` ids (unknown proposal, scenario) are 400s. */
+/** The core's typed refusals (src/kit/errors.ts) by kind: the status follows the kind, never the fields. */
+function fromKind(err: RedlineError): Problem {
+  const detail = err.message.replace(/^[\w/]+: /, '');
+  switch (err.kind) {
+    case 'invalid_input':
+      if (err instanceof UnknownIdError)
+        return new Problem(400, 'unknown_id', 'Unknown id', detail, { known: err.known });
+      return new Problem(422, 'invalid_input', 'Cannot analyse the input', detail, {
+        issues: (err as InvalidInputError).issues.map((i) => ({ severity: 'error', ...i })),
+      });
+    case 'not_found':
+      return notFound(detail);
+    case 'conflict':
+      return conflict(detail);
+    case 'limit_exceeded':
+      return new Problem(413, 'limit_exceeded', 'Limit exceeded', detail);
+    case 'unavailable':
+      return new Problem(503, 'unavailable', 'Unavailable', detail);
+  }
+}
+
+/** Maps any thrown value to a Problem: the core's typed errors by kind, the store's and fastify's by class. */
 export function toProblem(err: unknown): Problem {
   if (err instanceof Problem) return err;
   if (err instanceof NotFoundError) return notFound(err.message);
@@ -103,10 +126,7 @@ export function toProblem(err: unknown): Problem {
     const issues = cause instanceof ZodError ? zodIssues(cause, where) : fe.validation;
     return invalidRequest(`the ${where} does not match its schema`, issues as unknown[]);
   }
-  if (err instanceof Error && 'known' in err && Array.isArray((err as { known: unknown }).known)) {
-    const known = (err as unknown as { known: string[] }).known;
-    return new Problem(400, 'unknown_id', 'Unknown id', err.message.replace(/^[\w/]+: /, ''), { known });
-  }
+  if (err instanceof RedlineError) return fromKind(err);
   if (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) {
     const code =
       fe.statusCode === 413

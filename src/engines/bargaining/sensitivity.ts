@@ -29,6 +29,7 @@ import {
 
 export type { InputRef, NumericInputRef } from './inputs.js';
 import type { BargainingInput } from './types.js';
+import { UnknownIdError } from '../../kit/errors.js';
 
 export interface OatRow {
   input: InputRef;
@@ -410,13 +411,14 @@ export function sensitivitySpecFor(
   };
 }
 
-export class UnknownIssueError extends Error {
+export class UnknownIssueError extends UnknownIdError {
   constructor(
     readonly issueId: string,
-    readonly known: string[],
+    known: string[],
   ) {
     super(
       `engines/bargaining/sensitivity: no issue "${issueId}" in the forecast; known: ${known.join(', ')}`,
+      known,
     );
   }
 }

@@ -2,6 +2,7 @@
  * Guards for a BargainingInput: every problem is collected as data naming the actor, the issue and the field,
  * so the CLI and the API can say what to fix instead of failing deep inside a model.
  */
+import { InvalidInputError } from '../../kit/errors.js';
 import type { BargainingInput } from './types.js';
 
 export interface InputProblem {
@@ -21,9 +22,9 @@ export interface InputProblem {
 }
 
 /** Thrown by `assertValidInput`; carries all problems found. */
-export class BargainingInputError extends Error {
+export class BargainingInputError extends InvalidInputError {
   constructor(readonly problems: InputProblem[]) {
-    super(problems.map((p) => `${p.path.join('.')}: ${p.message}`).join('\n'));
+    super(problems.map((p) => `${p.path.join('.')}: ${p.message}`).join('\n'), problems);
     this.name = 'BargainingInputError';
   }
 }

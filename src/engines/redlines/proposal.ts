@@ -3,6 +3,7 @@
  * one issue differently the later point wins and a warning says so (the case validator flags it too).
  */
 import { maybePositionValue, type Case, type Issue, type Proposal } from '../../case/index.js';
+import { UnknownIdError } from '../../kit/errors.js';
 
 export interface Settlement {
   issue: string;
@@ -17,12 +18,12 @@ export interface ProposalTerms {
   warnings: string[];
 }
 
-export class UnknownProposalError extends Error {
+export class UnknownProposalError extends UnknownIdError {
   constructor(
     readonly proposalId: string,
-    readonly known: string[],
+    known: string[],
   ) {
-    super(`engines/redlines: no proposal "${proposalId}" (known: ${known.join(', ') || 'none'})`);
+    super(`engines/redlines: no proposal "${proposalId}" (known: ${known.join(', ') || 'none'})`, known);
   }
 }
 
