@@ -14,7 +14,7 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { ingestInputs } from '../../src/adapters/ingest/batch.js';
 import { readInputs } from '../../src/adapters/ingest/sources.js';
 import { openStore } from '../../src/adapters/store/index.js';
@@ -217,6 +217,10 @@ describe('hostile ingest through the CLI', () => {
     const data = join(dir, 'kill-job-data');
     const start = () => startServe(data);
     let server = await start();
+    // A failing assertion must not leave a server running.
+    onTestFinished(() => {
+      if (server.child.exitCode === null) server.child.kill('SIGKILL');
+    });
     const body = {
       articles: articles.map((a) => {
         const text = String(a.content);
