@@ -31,6 +31,13 @@ export default tseslint.config(
     },
   },
   {
+    // Core tests check the core alone: anything that needs an adapter is a cross-cutting test under test/.
+    files: ['src/case/**/*.test.ts', 'src/kit/**/*.test.ts', 'src/engines/**/*.test.ts', 'src/formats/**/*.test.ts', 'src/contract/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/adapters/**'], message: 'A core test must not import an adapter; put it under test/ (ARCHITECTURE.md).' }] }],
+    },
+  },
+  {
     files: ['web/**/*.ts', 'web/**/*.tsx'],
     languageOptions: { globals: { ...globals.browser } },
     rules: {

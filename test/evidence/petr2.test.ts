@@ -1,12 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
-import { describeIf, NEEDS } from '../../../test/support/requirements.js';
-import { cameoToPlover, loadPetr2, PETR2_FILE, runPetr2 } from '../../adapters/cli/eval-evidence.js';
+import { describeIf, NEEDS } from '../support/requirements.js';
+import { cameoToPlover, loadPetr2, PETR2_FILE, runPetr2 } from '../../src/adapters/cli/eval-evidence.js';
 
 // The PETR2 validation records (../shared, third-party text read at run time, never copied): converted to
 // the gold format at PLOVER level. Expected figures come from the file itself (78 records) and the
 // conversion table's rows (e.g. CAMEO 042 → CONSULT, 190 → ASSAULT, 015 has no PLOVER event).
-const TABLE = new URL('../../../../shared/reference/events/CAMEO2PLOVER-2021.txt', import.meta.url);
+const TABLE = new URL('../../../shared/reference/events/CAMEO2PLOVER-2021.txt', import.meta.url);
 
 describeIf(existsSync(PETR2_FILE) && existsSync(TABLE), NEEDS.shared('../shared/reference/events'))(
   'PETR2 development set',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runGold } from '../../adapters/cli/eval-evidence.js';
+import { runGold } from '../../src/adapters/cli/eval-evidence.js';
 
 // The project's own gold set (fixtures/evidence/gold, written for this project): the issue's quality targets
 // as a regression floor. `npm run eval:evidence` prints the full per-type table.
