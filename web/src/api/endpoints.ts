@@ -35,6 +35,8 @@ export const endpoints = {
     api.get(withQuery(`${casePath(id)}/zopa`, { ...q } satisfies QueryOf<'zopa'>), signal),
   forecast: (id: string, body: BodyOf<'forecast'>, signal?: AbortSignal): R<'forecast'> =>
     api.post(`${casePath(id)}/forecast`, body, signal),
+  sensitivity: (id: string, body: BodyOf<'sensitivity'>, signal?: AbortSignal): R<'sensitivity'> =>
+    api.post(`${casePath(id)}/sensitivity`, body, signal),
   stability: (id: string, conflict: string | undefined, signal?: AbortSignal): R<'stability'> =>
     api.get(withQuery(`${casePath(id)}/stability`, { conflict } satisfies QueryOf<'stability'>), signal),
   timeline: async (id: string, signal?: AbortSignal) =>

@@ -13,6 +13,7 @@ import { modelComparisonOption, trajectoryOption } from '../charts/forecast.js';
 import { EChart } from '../components/EChart.js';
 import { EmptyState, Loaded } from '../components/States.js';
 import { MonteCarloPanel } from '../components/MonteCarloPanel.js';
+import { SensitivityPanel } from '../components/SensitivityPanel.js';
 import { Warnings } from './ProposalView.js';
 
 export default function ForecastView() {
@@ -83,11 +84,34 @@ export default function ForecastView() {
                       {f.issues.map((id) => (
                         <tr key={id}>
                           <th scope="row">{issueName(c, id)}</th>
-                          {f.models.map((m) => (
-                            <td key={m.model} className="num">
-                              {fmt(m.outcome.get(id))}
-                            </td>
-                          ))}
+                          {f.models.map((m) => {
+                            const conv = forecast.data?.results
+                              .find((r) => r.model === m.model)
+                              ?.convergence?.issues.find((x) => x.issue === id);
+                            const mark =
+                              conv?.status === 'cycling' && conv.cycle && conv.cycle.min !== conv.cycle.max
+                                ? ` ↻ ${fmt(conv.cycle.min)}–${fmt(conv.cycle.max)}`
+                                : conv?.status === 'not-converged'
+                                  ? ' …'
+                                  : '';
+                            return (
+                              <td
+                                key={m.model}
+                                className="num"
+                                title={
+                                  conv?.status === 'cycling'
+                                    ? `cycles with period ${conv.cycle?.period}: the forecast is the cycle's mean`
+                                    : conv?.status === 'not-converged'
+                                      ? `still moving after ${conv.rounds} rounds`
+                                      : undefined
+                                }
+                                data-convergence={conv?.status}
+                              >
+                                {fmt(m.outcome.get(id))}
+                                {mark}
+                              </td>
+                            );
+                          })}
                         </tr>
                       ))}
                     </tbody>
@@ -147,6 +171,7 @@ export default function ForecastView() {
         }
       </Loaded>
       <MonteCarloPanel />
+      <SensitivityPanel issues={issueIds} />
       {c.scenarios.length > 0 && <ScenarioComparison />}
     </div>
   );
