@@ -26,6 +26,7 @@ const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   backtest: () => import('./commands/backtest.js'),
   import: () => import('./commands/import.js'),
   stability: () => import('./commands/stability.js'),
+  brief: () => import('./commands/brief.js'),
   ingest: () => import('./commands/ingest.js'),
   evidence: () => import('./commands/evidence.js'),
   serve: () => import('./commands/serve.js'),
