@@ -4,16 +4,20 @@
  * of every conflict. Pure: no I/O. An analysis that cannot run is kept as its error message, so one broken
  * part does not lose the rest of the briefing.
  */
-import type { Case } from '../../case/index.js';
-import { forecastCase, type CaseForecast } from '../../engines/bargaining/index.js';
 import {
   analyzeStability,
   buildModel,
+  checkProposal,
   conflictFromCase,
+  forecastCase,
   ynOf,
+  zoneOfAgreement,
+  type Case,
+  type CaseForecast,
+  type CheckResult,
   type StabilityConcept,
-} from '../../engines/gmcr/index.js';
-import { checkProposal, zoneOfAgreement, type CheckResult, type ZoneResult } from '../../engines/redlines/index.js';
+  type ZoneResult,
+} from '../../index.js';
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; error: string };
 

@@ -9,10 +9,11 @@ import {
   describeValue,
   stancesAsOf,
   type Case,
+  type CaseForecast,
+  type CheckResult,
   type Issue,
-} from '../../case/index.js';
-import type { CaseForecast } from '../../engines/bargaining/index.js';
-import type { CheckResult, ZoneResult } from '../../engines/redlines/index.js';
+  type ZoneResult,
+} from '../../index.js';
 import type { BriefingData, ConflictEquilibria } from './compute.js';
 
 /** Escapes text for HTML element content and double- or single-quoted attributes. */
@@ -158,7 +159,9 @@ function summaryForecast(v: View, data: BriefingData): string {
   const failedModels = f.results.filter((r) => r.outcome === null);
   const rows = forecastRanges(f).map((r) => {
     const issue = v.issue(r.issue);
-    const marks = r.unsettled.map((u) => `${u.model} ${u.status === 'cycling' ? '↻ cycling' : '… not converged'}`);
+    const marks = r.unsettled.map(
+      (u) => `${u.model} ${u.status === 'cycling' ? '↻ cycling' : '… not converged'}`,
+    );
     return `<tr><td>${e(issue?.name ?? r.issue)}</td><td>${e(fmt(r.min))}–${e(fmt(r.max))}</td><td>${e(r.compromise === null ? '–' : issue ? describeValue(issue, Math.round(r.compromise)) : fmt(r.compromise))}</td><td>${e(marks.join('; ') || '–')}</td></tr>`;
   });
   return `<h3>Forecast range across models</h3><p class="muted">Models that ran: ${e(ran.join(', ') || 'none')}${failedModels.length ? `; could not run: ${failedModels.map((r) => e(`${r.model} (${r.error ?? 'no outcome'})`)).join(', ')}` : ''}. Scale 0–100.</p>
@@ -178,7 +181,7 @@ function summaryStability(data: BriefingData): string {
   return out.join('\n');
 }
 
-const MAX_LISTED = 8;
+const MAX_LISTED = 5;
 
 function conflictBlock(g: ConflictEquilibria): string {
   const rows = g.equilibria.map(({ concept, states }) => {
@@ -206,7 +209,9 @@ function positionsSection(c: Case, asOf: string): string {
     const cells = c.issues.map((i) => {
       const s = stances.get(a.id, i.id);
       if (!s) return '<td class="muted">–</td>';
-      const line = s.redLine ? `<br><span class="muted">red line ${e(describeAcceptable(i, s.redLine))}</span>` : '';
+      const line = s.redLine
+        ? `<br><span class="muted">red line ${e(describeAcceptable(i, s.redLine))}</span>`
+        : '';
       return `<td>${e(describeValue(i, s.position))} <span class="muted">s${e(s.salience)}</span>${line}</td>`;
     });
     return `<tr><td>${e(a.name)}</td>${cells.join('')}</tr>`;

@@ -20,12 +20,17 @@ interface BriefOptions {
 export function register(program: Command): void {
   program
     .command('brief')
-    .description('write a self-contained HTML briefing of the case (executive summary first), optionally as PDF')
+    .description(
+      'write a self-contained HTML briefing of the case (executive summary first), optionally as PDF',
+    )
     .argument('<case>', 'case file')
     .option('--as-of <date>', 'analysis date (YYYY-MM-DD); default: the case’s asOf or its latest date')
     .option('--scenario <id>', 'apply a scenario overlay first')
     .option('-o, --output <file>', 'write the HTML here instead of standard output')
-    .option('--pdf <file>', 'also print the briefing to PDF with Chromium (CHROMIUM_PATH, else chromium on PATH)')
+    .option(
+      '--pdf <file>',
+      'also print the briefing to PDF with Chromium (CHROMIUM_PATH, else chromium on PATH)',
+    )
     .action(async (file: string, opts: BriefOptions) => {
       const input = await loadForAnalysis(file, { ...opts, json: opts.output === undefined && !opts.pdf });
       const data = computeBriefing(input.case, { asOf: input.asOf, scenario: input.scenario });
@@ -41,7 +46,10 @@ export function register(program: Command): void {
           pdf = await htmlToPdf(html);
         } catch (e) {
           if (e instanceof NoChromiumError) throw new CliError(`--pdf: ${e.message}`, EXIT.usage);
-          throw new CliError(`--pdf: Chromium could not print the briefing: ${(e as Error).message}`, EXIT.invalid);
+          throw new CliError(
+            `--pdf: Chromium could not print the briefing: ${(e as Error).message}`,
+            EXIT.invalid,
+          );
         }
         await save(opts.pdf, pdf);
         print(color.dim(`wrote ${opts.pdf}`));
@@ -53,6 +61,9 @@ async function save(path: string, content: string | Buffer): Promise<void> {
   try {
     await writeFile(path, content);
   } catch (e) {
-    throw new CliError(`${path}: cannot write (${(e as NodeJS.ErrnoException).code ?? String(e)})`, EXIT.unreadable);
+    throw new CliError(
+      `${path}: cannot write (${(e as NodeJS.ErrnoException).code ?? String(e)})`,
+      EXIT.unreadable,
+    );
   }
 }
