@@ -49,19 +49,34 @@ export class EmbeddedRunner {
     await this.running;
   }
 
+  /**
+   * Runs queued jobs until none is left. A store that is busy or unreadable (claiming, or recording a failure)
+   * ends this round quietly: the poll timer tries again, and an unhandled rejection would end the server.
+   */
   private async drain(): Promise<void> {
-    for (;;) {
-      if (this.stopped) return;
-      const job = await this.store.jobs.claimNext(this.workerId);
-      if (!job) return;
-      try {
-        for (let part = 0; part < job.parts && !this.stopped; part++) {
-          const outcome = await executePart(this.store, this.handlers, job.id, part, this.workerId);
-          if (outcome === 'cancelled' || outcome === 'skipped' || outcome === 'finished') break;
+    try {
+      for (;;) {
+        if (this.stopped) return;
+        const job = await this.store.jobs.claimNext(this.workerId);
+        if (!job) return;
+        try {
+          for (let part = 0; part < job.parts && !this.stopped; part++) {
+            const outcome = await executePart(this.store, this.handlers, job.id, part, this.workerId);
+            if (outcome === 'cancelled' || outcome === 'skipped' || outcome === 'finished') break;
+          }
+        } catch (err) {
+          await this.store.jobs.retryOrFail(job.id, err instanceof Error ? err.message : String(err));
         }
-      } catch (err) {
-        await this.store.jobs.retryOrFail(job.id, err instanceof Error ? err.message : String(err));
       }
+    } catch (err) {
+      this.onStoreError(err);
     }
   }
+
+  /** Store failures seen by the runner, for the server log (the job stays queued or running and is retried). */
+  onStoreError: (err: unknown) => void = (err) => {
+    process.stderr.write(
+      `redline: job runner: the store did not answer (${err instanceof Error ? err.message : String(err)}); retrying\n`,
+    );
+  };
 }
