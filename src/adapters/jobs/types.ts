@@ -1,6 +1,7 @@
 /** The contract between job kinds and the queues that run them. */
 import type { Transaction } from 'kysely';
-import type { CoreDatabase, Job, Store } from '../store/index.js';
+import type { z } from 'zod';
+import type { CaseVersion, CoreDatabase, Job, Store } from '../store/index.js';
 
 /** Bad job parameters: the API answers 400 with this message. */
 export class JobParamsError extends Error {
@@ -10,6 +11,25 @@ export class JobParamsError extends Error {
   ) {
     super(message);
   }
+}
+
+/**
+ * The checks every job that belongs to a case starts with: a case id, a case that exists (its current version
+ * returned, so the job can pin it), and parameters that fit the job's schema.
+ */
+export async function caseJobInput<S extends z.ZodType>(
+  store: Store,
+  caseId: string | null | undefined,
+  params: unknown,
+  schema: S,
+  job: { name: string; invalid: string },
+): Promise<{ caseId: string; current: CaseVersion; params: z.infer<S> }> {
+  if (!caseId) throw new JobParamsError(`${job.name} belongs to a case`);
+  const parsed = schema.safeParse(params ?? {});
+  if (!parsed.success) throw new JobParamsError(job.invalid, parsed.error.issues);
+  const current = await store.cases.get(caseId);
+  if (!current) throw new JobParamsError(`case "${caseId}" does not exist`);
+  return { caseId, current, params: parsed.data };
 }
 
 export interface PartContext {

@@ -14,7 +14,7 @@ import {
   type MonteCarloSpec,
 } from '../../../index.js';
 import type { Store } from '../../store/index.js';
-import { JobParamsError, type JobHandler } from '../types.js';
+import { caseJobInput, JobParamsError, type JobHandler } from '../types.js';
 import { runRange } from './off-thread.js';
 
 export const MonteCarloParams = z.strictObject({
@@ -51,19 +51,18 @@ async function specOf(store: Store, caseId: string, p: Pinned): Promise<MonteCar
 export function monteCarloHandler(options: { offThread: boolean }): JobHandler {
   return {
     async prepare(store, caseId, params) {
-      if (!caseId) throw new JobParamsError('a Monte Carlo job belongs to a case');
-      const r = MonteCarloParams.safeParse(params ?? {});
-      if (!r.success) throw new JobParamsError('invalid Monte Carlo parameters', r.error.issues);
-      const current = await store.cases.get(caseId);
-      if (!current) throw new JobParamsError(`case "${caseId}" does not exist`);
+      const { current, params: data } = await caseJobInput(store, caseId, params, MonteCarloParams, {
+        name: 'a Monte Carlo job',
+        invalid: 'invalid Monte Carlo parameters',
+      });
       let spec: MonteCarloSpec;
       try {
-        spec = monteCarloSpecFor(current.case as Case, r.data.model, r.data);
+        spec = monteCarloSpecFor(current.case as Case, data.model, data);
       } catch (e) {
         throw new JobParamsError(e instanceof Error ? e.message.replace(/^[\w/]+: /, '') : String(e));
       }
       // Pin everything that defaults from the case, so every part computes the same spec.
-      const pinned: Pinned = { ...r.data, runs: spec.runs, seed: spec.seed, caseVersion: current.version };
+      const pinned: Pinned = { ...data, runs: spec.runs, seed: spec.seed, caseVersion: current.version };
       return { params: { ...pinned }, parts: Math.ceil(spec.runs / pinned.partSize) };
     },
     async runPart(ctx, part) {

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import type { Case } from '../../../index.js';
-import { JobParamsError, type JobHandler } from '../types.js';
+import { caseJobInput, JobParamsError, type JobHandler } from '../types.js';
 import { stabilityOffThread } from './off-thread.js';
 import { parseConcepts, stabilityReport, StabilityInputError } from './stability-report.js';
 
@@ -16,18 +16,17 @@ export const StabilityParams = z.strictObject({
 export function stabilityHandler(options: { offThread: boolean }): JobHandler {
   return {
     async prepare(store, caseId, params) {
-      if (!caseId) throw new JobParamsError('a stability job belongs to a case');
-      const r = StabilityParams.safeParse(params ?? {});
-      if (!r.success) throw new JobParamsError('invalid stability parameters', r.error.issues);
-      const current = await store.cases.get(caseId);
-      if (!current) throw new JobParamsError(`case "${caseId}" does not exist`);
-      const concepts = Array.isArray(r.data.concepts) ? r.data.concepts.join(',') : r.data.concepts;
+      const { current, params: data } = await caseJobInput(store, caseId, params, StabilityParams, {
+        name: 'a stability job',
+        invalid: 'invalid stability parameters',
+      });
+      const concepts = Array.isArray(data.concepts) ? data.concepts.join(',') : data.concepts;
       try {
         parseConcepts(concepts);
       } catch (e) {
         throw new JobParamsError((e as Error).message);
       }
-      return { params: { conflict: r.data.conflict, concepts, caseVersion: current.version }, parts: 1 };
+      return { params: { conflict: data.conflict, concepts, caseVersion: current.version }, parts: 1 };
     },
     async runPart(ctx) {
       const p = ctx.job.params as { conflict?: string; concepts?: string; caseVersion: number };
