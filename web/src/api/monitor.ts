@@ -1,72 +1,25 @@
 /**
  * Client for the monitoring routes (src/adapters/server/routes/monitor): sources, runs, developments with
- * live updates, alert rules. Types mirror the route schemas there.
+ * live updates, alert rules.
  */
 import { api, request, withQuery } from './client.js';
 
-export type DevelopmentKind = 'stance_shift' | 'red_line_signal' | 'first_mention' | 'key_event';
+import type { z } from 'zod';
+import type * as Contract from '../../../src/contract/monitor.js';
+
+// The wire types are the contract's (src/contract/monitor.ts), so the view cannot drift from the server.
+export type Development = z.infer<typeof Contract.Development>;
+export type DevelopmentKind = Development['kind'];
+export type EvidenceLink = Development['evidence'][number];
+export type WatchedSource = z.infer<typeof Contract.Source>;
+export type AlertRule = z.infer<typeof Contract.Rule>;
+
 export const DEVELOPMENT_KIND_LABEL: Record<DevelopmentKind, string> = {
   red_line_signal: 'Red-line signal',
   stance_shift: 'Stance shift',
   key_event: 'Key event',
   first_mention: 'First mention',
 };
-
-export interface EvidenceLink {
-  itemId: string;
-  docId: string;
-  clusterId: string;
-  quote: string;
-  confidence: number;
-  title?: string;
-  url?: string;
-  publisher?: string;
-  date?: string;
-}
-export interface Development {
-  id: string;
-  kind: DevelopmentKind;
-  actor?: string;
-  issue?: string;
-  eventType?: string;
-  date: string;
-  summary: string;
-  salience: number;
-  confidence: number;
-  score: number;
-  evidence: EvidenceLink[];
-  createdAt: string;
-  updatedAt: string;
-  read: boolean;
-}
-export interface WatchedSource {
-  id: string;
-  kind: 'url' | 'folder';
-  location: string;
-  everySeconds: number;
-  lastFetchAt: string | null;
-  lastSuccessAt: string | null;
-  lastError: string | null;
-  lastStatus: string | null;
-  itemsSeen: number;
-  nextDueAt: string;
-  volume: number[];
-}
-export interface AlertRule {
-  id: string;
-  name: string;
-  kinds: DevelopmentKind[];
-  actors: string[];
-  issues: string[];
-  minConfidence: number;
-  minScore: number;
-  channel: 'webhook' | 'digest' | 'dashboard';
-  url?: string;
-  hasSecret: boolean;
-  schedule: 'hourly' | 'daily';
-  enabled: boolean;
-  createdAt: string;
-}
 export type AlertRuleInput = Omit<AlertRule, 'id' | 'hasSecret' | 'createdAt'> & { secret?: string };
 
 const base = (caseId: string) => `/api/cases/${encodeURIComponent(caseId)}`;
